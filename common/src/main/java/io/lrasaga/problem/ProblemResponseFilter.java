@@ -1,0 +1,40 @@
+package io.lrasaga.problem;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Error answers that never went through an exception mapper — a filter that aborted the
+ * request, such as the LRA filter refusing a call without a {@code Long-Running-Action}
+ * header — still reach the client as application/problem+json, with their text as detail.
+ */
+@Provider
+public class ProblemResponseFilter implements ContainerResponseFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status < 400 || response.getEntity() instanceof Problem) {
+            return;
+        }
+        MediaType type = response.getMediaType();
+        boolean plainOrEmpty = response.getEntity() == null || response.getEntity() instanceof String
+                || (type != null && type.isCompatible(MediaType.TEXT_PLAIN_TYPE));
+        if (!plainOrEmpty) {
+            return;
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
+        String detail = response.getEntity() == null ? title : response.getEntity().toString();
+        String id = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND.id();
+            case 412 -> ProblemType.LRA_REQUIRED.id();
+            default -> status >= 500 ? ProblemType.INTERNAL.id() : "http-" + status;
+        };
+        response.setEntity(new Problem(id, title, status, detail), null, Problem.MEDIA);
+    }
+}

@@ -1,0 +1,45 @@
+package io.lrasaga.problem;
+
+/**
+ * The stable problem types of lra-saga. Clients switch on {@link #id()}, which never changes
+ * once published; titles are for humans.
+ */
+public enum ProblemType {
+    VALIDATION("validation", "Invalid request", 400),
+    UNKNOWN_REFERENCE("unknown-reference", "The request refers to something that does not exist", 422),
+    MALFORMED_REQUEST("malformed-request", "Malformed request body", 400),
+    NOT_FOUND("not-found", "Not found", 404),
+    ALREADY_EXISTS("already-exists", "Already exists", 409),
+    INSUFFICIENT_STOCK("insufficient-stock", "Insufficient stock", 409),
+    INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 402),
+    LRA_REQUIRED("lra-required", "A Long-Running-Action context is required", 412),
+    LRA_NOT_ACTIVE("lra-not-active", "The Long-Running-Action is no longer active", 412),
+    DEPENDENCY_FAILED("dependency-failed", "A service the saga depends on failed", 502),
+    DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service the saga depends on is unavailable", 503),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    INTERNAL("internal", "Internal error", 500);
+
+    private final String id;
+    private final String title;
+    private final int status;
+
+    ProblemType(String id, String title, int status) {
+        this.id = id;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,122 @@
+package io.lrasaga.inventory;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.lrasaga.problem.Problem;
+import io.lrasaga.problem.ProblemException;
+import io.lrasaga.problem.ProblemType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.lra.annotation.Compensate;
+import org.eclipse.microprofile.lra.annotation.Complete;
+import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
+import org.eclipse.microprofile.lra.annotation.Status;
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+
+/**
+ * Stock reservations inside an order's LRA. Reserving takes the stock at once (guarded, never
+ * below zero); completing keeps it taken; compensating gives it back exactly once.
+ */
+@Path("/reservations")
+public class ReservationResource {
+
+    public record NewReservation(
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Min(1) @Max(1_000_000) Integer quantity) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @LRA(value = LRA.Type.MANDATORY, end = false)
+    @Transactional
+    public Response reserve(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewReservation body) {
+        if (!Product.decrementIfAvailable(body.sku(), body.quantity())) {
+            if (Product.findById(body.sku()) == null) {
+                throw new ProblemException(Problem.unknownReference("sku", "no product " + body.sku()));
+            }
+            throw new ProblemException(ProblemType.INSUFFICIENT_STOCK,
+                    "not enough stock of " + body.sku() + " for " + body.quantity());
+        }
+        Reservation reservation = new Reservation();
+        reservation.lraId = lraId.toASCIIString();
+        reservation.sku = body.sku();
+        reservation.quantity = body.quantity();
+        reservation.status = Reservation.Status.ACTIVE;
+        reservation.createdAt = Instant.now();
+        reservation.persist();
+        return Response.status(Response.Status.CREATED).entity(reservation).build();
+    }
+
+    @PUT
+    @Path("complete")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Complete
+    @Transactional
+    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
+        for (Reservation reservation : Reservation.lockedByLra(lraId.toASCIIString())) {
+            if (reservation.status == Reservation.Status.ACTIVE) {
+                reservation.status = Reservation.Status.COMPLETED;
+                reservation.endedAt = Instant.now();
+            }
+        }
+        return Response.ok(ParticipantStatus.Completed.name()).build();
+    }
+
+    @PUT
+    @Path("compensate")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Compensate
+    @Transactional
+    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
+        for (Reservation reservation : Reservation.lockedByLra(lraId.toASCIIString())) {
+            if (reservation.status == Reservation.Status.ACTIVE) {
+                Product.increment(reservation.sku, reservation.quantity);
+                reservation.status = Reservation.Status.COMPENSATED;
+                reservation.endedAt = Instant.now();
+            }
+        }
+        return Response.ok(ParticipantStatus.Compensated.name()).build();
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Status
+    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
+        List<Reservation> reservations = Reservation.list("lraId", lraId.toASCIIString());
+        if (reservations.isEmpty()) {
+            // Spec: a participant that does not know the LRA answers 410.
+            return Response.status(Response.Status.GONE).build();
+        }
+        ParticipantStatus status = ParticipantStatus.Completed;
+        for (Reservation reservation : reservations) {
+            if (reservation.status == Reservation.Status.ACTIVE) {
+                status = ParticipantStatus.Active;
+                break;
+            }
+            if (reservation.status == Reservation.Status.COMPENSATED) {
+                status = ParticipantStatus.Compensated;
+            }
+        }
+        return Response.ok(status.name()).build();
+    }
+}

@@ -1,0 +1,95 @@
+package io.lrasaga.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from the zonky binaries, keeping its data in a directory so a
+ * second start finds the same databases. One database per service, created on first start.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * @param durable fsync and synchronous commit on; off trades crash safety of the
+     *                database files for speed, which is fine for throw-away test data
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean durable, Collection<String> databases)
+            throws IOException {
+        Files.createDirectories(dataDir);
+        // zonky unpacks its binaries under the working directory; keep them beside the data.
+        Path binaries = dataDir.getParent().resolve("pg-binaries");
+        Files.createDirectories(binaries);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .start();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
+        try {
+            server.createDatabases(databases);
+        } catch (SQLException e) {
+            server.close();
+            throw new IOException("cannot create the service databases", e);
+        }
+        return server;
+    }
+
+    private void createDatabases(Collection<String> databases) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            for (String database : databases) {
+                try (PreparedStatement exists = connection.prepareStatement(
+                        "SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    exists.setString(1, database);
+                    try (ResultSet rs = exists.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                try (Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+                }
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,74 @@
+package io.lrasaga.launcher;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code run} (default): start everything, run the demo, print the URLs, stay up until
+ * Ctrl-C. {@code demo}: the same, then stop everything; the exit code says whether both
+ * orders ended as expected.
+ *
+ * <p>System properties: {@code lra-saga.root} (project root, default: working directory),
+ * {@code lra-saga.data-dir} (default: ROOT/.lra-saga), {@code lra-saga.base-port} (8080),
+ * {@code lra-saga.postgres-port} (15432), {@code lra-saga.mongo-port} (27018),
+ * {@code lra-saga.durable} (false), {@code lra-saga.max-heap} (256m).
+ */
+public final class LauncherMain {
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "run";
+        if (!mode.equals("run") && !mode.equals("demo")) {
+            System.err.println("usage: LauncherMain [run|demo]");
+            System.exit(2);
+        }
+        LocalSystemConfig config = configFromSystemProperties();
+        LocalSystem system = new LocalSystem(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            System.out.println("stopping lra-saga ...");
+            system.close();
+            stopped.countDown();
+        }, "lra-saga-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        System.out.println("starting lra-saga (data in " + config.dataDir() + ", logs in "
+                + config.dataDir().resolve("logs") + ")");
+        system.start();
+        boolean ok = new Demo(system, System.out).run();
+        printUrls(system);
+        if (mode.equals("demo")) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            system.close();
+            System.out.println(ok ? "demo passed" : "demo FAILED");
+            System.exit(ok ? 0 : 1);
+        }
+        System.out.println("lra-saga is running; press Ctrl-C to stop");
+        stopped.await();
+    }
+
+    static LocalSystemConfig configFromSystemProperties() {
+        Path root = Path.of(System.getProperty("lra-saga.root", ".")).toAbsolutePath().normalize();
+        LocalSystemConfig defaults = LocalSystemConfig.defaults(root);
+        return new LocalSystemConfig(root,
+                Path.of(System.getProperty("lra-saga.data-dir", defaults.dataDir().toString())).toAbsolutePath(),
+                Integer.getInteger("lra-saga.base-port", defaults.basePort()),
+                Integer.getInteger("lra-saga.postgres-port", defaults.postgresPort()),
+                Integer.getInteger("lra-saga.mongo-port", defaults.mongoPort()),
+                Boolean.parseBoolean(System.getProperty("lra-saga.durable", "false")),
+                System.getProperty("lra-saga.max-heap", defaults.maxHeap()));
+    }
+
+    private static void printUrls(LocalSystem system) {
+        LocalSystemConfig config = system.config();
+        System.out.println();
+        System.out.printf("  coordinator  http://localhost:%d/lra-coordinator%n", config.port(App.COORDINATOR));
+        System.out.printf("  orders       http://localhost:%d/orders/{id}%n", config.port(App.ORDERS));
+        System.out.printf("  inventory    http://localhost:%d/products/{sku}%n", config.port(App.INVENTORY));
+        System.out.printf("  payments     http://localhost:%d/accounts/{customerId}%n", config.port(App.PAYMENTS));
+        System.out.printf("  activity     http://localhost:%d/events?userId=%s%n", config.port(App.ACTIVITY),
+                Demo.CUSTOMER);
+        System.out.printf("  PostgreSQL   127.0.0.1:%d (user postgres), MongoDB %s%n", config.postgresPort(),
+                "mongodb://127.0.0.1:" + config.mongoPort());
+        System.out.println();
+    }
+}

@@ -1,0 +1,175 @@
+package io.lrasaga.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
+
+/**
+ * The whole system on one machine: embedded PostgreSQL (one database per service), a
+ * MongoDB wire server, the coordinator and the four services as separate JVMs. Stores live
+ * in this JVM; applications are child processes that {@link #close()} always stops.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalSystem.class.getName());
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<App> STOP_ORDER = List.of(App.ORDERS, App.INVENTORY, App.PAYMENTS, App.ACTIVITY,
+            App.COORDINATOR);
+
+    private final LocalSystemConfig config;
+    private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    private EmbeddedPostgresServer postgres;
+    private MongoWireServer mongo;
+
+    public LocalSystem(LocalSystemConfig config) {
+        this.config = config;
+    }
+
+    public LocalSystemConfig config() {
+        return config;
+    }
+
+    /** Starts stores, then the coordinator, then the participants, then orders; waits for each. */
+    public LocalSystem start() throws IOException, InterruptedException {
+        try {
+            startStores();
+            for (App app : App.values()) {
+                process(app);
+            }
+            startAndAwait(App.COORDINATOR);
+            startAndAwait(App.INVENTORY, App.PAYMENTS, App.ACTIVITY, App.ORDERS);
+            return this;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public void startStores() throws IOException {
+        if (postgres == null) {
+            List<String> databases = Arrays.stream(App.values())
+                    .filter(app -> app.store() == App.Store.POSTGRESQL)
+                    .map(App::id)
+                    .toList();
+            postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort(),
+                    config.durable(), databases);
+            LOG.info("PostgreSQL on 127.0.0.1:" + postgres.port());
+        }
+        if (mongo == null) {
+            mongo = MongoWireServer.start(config.dataDir().resolve("mongo/activity.mv"), config.mongoPort());
+            LOG.info("MongoDB wire server on " + mongo.connectionString());
+        }
+    }
+
+    /** Starts the given applications in parallel and waits until each is ready. */
+    public void startAndAwait(App... toStart) throws IOException, InterruptedException {
+        for (App app : toStart) {
+            apps.get(app).start();
+        }
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (App app : toStart) {
+            AppProcess process = apps.get(app);
+            ready.add(CompletableFuture.runAsync(() -> {
+                try {
+                    process.awaitReady(READY_TIMEOUT);
+                    LOG.info(process.name() + " ready on " + process.baseUrl() + " (pid " + process.pid() + ")");
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    public void stop(App app) throws InterruptedException {
+        apps.get(app).stop();
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill(App app) throws InterruptedException {
+        apps.get(app).kill();
+    }
+
+    public AppProcess process(App app) {
+        return apps.computeIfAbsent(app, this::newProcess);
+    }
+
+    public String url(App app) {
+        return "http://127.0.0.1:" + config.port(app);
+    }
+
+    public String coordinatorUrl() {
+        return url(App.COORDINATOR) + "/lra-coordinator";
+    }
+
+    private AppProcess newProcess(App app) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Path workDir = config.dataDir().resolve(app.id());
+        switch (app.store()) {
+            case POSTGRESQL -> {
+                properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(app.id()));
+                properties.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+                properties.put("quarkus.datasource.password", "");
+            }
+            case MONGODB -> properties.put("quarkus.mongodb.connection-string", mongo.connectionString());
+            case NONE -> properties.put("lra-saga.coordinator.data-dir", workDir.resolve("store").toString());
+        }
+        if (app != App.COORDINATOR) {
+            properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
+        }
+        if (app == App.ORDERS) {
+            properties.put("quarkus.rest-client.inventory.url", url(App.INVENTORY));
+            properties.put("quarkus.rest-client.payments.url", url(App.PAYMENTS));
+            properties.put("quarkus.rest-client.activity.url", url(App.ACTIVITY));
+        }
+        return new AppProcess(app.id(), config.jar(app), workDir, config.dataDir().resolve("logs/" + app.id() + ".log"),
+                config.port(app), properties, config.maxHeap());
+    }
+
+    @Override
+    public void close() {
+        // The initiator first, so no new saga starts while participants go away.
+        for (App app : STOP_ORDER) {
+            AppProcess process = apps.get(app);
+            if (process == null) {
+                continue;
+            }
+            try {
+                process.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warning("PostgreSQL did not stop cleanly: " + e);
+            }
+            postgres = null;
+        }
+    }
+}
