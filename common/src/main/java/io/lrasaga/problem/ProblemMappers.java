@@ -57,26 +57,27 @@ public final class ProblemMappers {
             return Problem.validation(errors).toResponse();
         }
 
-        // Drops the method and parameter nodes: "create.arg0.items[0].sku" -> "items[0].sku".
+        // Drops the method and parameter nodes: "place.body.items[0].sku" -> "items[0].sku".
         static String fieldOf(Path path) {
             StringBuilder field = new StringBuilder();
             for (Path.Node node : path) {
-                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                        || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                ElementKind kind = node.getKind();
+                if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
+                        || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
                     continue;
                 }
-                if (node.getName() == null) {
+                // An element of a list or map carries its position on the node after the container.
+                if (node.isInIterable()) {
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    field.append('[').append(position == null ? "" : position).append(']');
+                }
+                if (kind == ElementKind.CONTAINER_ELEMENT || kind == ElementKind.BEAN || node.getName() == null) {
                     continue;
                 }
                 if (field.length() > 0) {
                     field.append('.');
                 }
                 field.append(node.getName());
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null) {
-                    field.append('[').append(node.getKey()).append(']');
-                }
             }
             return field.length() == 0 ? "body" : field.toString();
         }

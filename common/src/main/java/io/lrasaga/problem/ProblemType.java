@@ -14,6 +14,8 @@ public enum ProblemType {
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 402),
     LRA_REQUIRED("lra-required", "A Long-Running-Action context is required", 412),
     LRA_NOT_ACTIVE("lra-not-active", "The Long-Running-Action is no longer active", 412),
+    SAGA_CANCELLED("saga-cancelled", "The saga was cancelled", 409),
+    OUTCOME_UNKNOWN("outcome-unknown", "The saga's outcome is not known yet", 503),
     DEPENDENCY_FAILED("dependency-failed", "A service the saga depends on failed", 502),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service the saga depends on is unavailable", 503),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

@@ -11,6 +11,30 @@ public final class FreePort {
     private FreePort() {
     }
 
+    /** The first of {@code count} consecutive free ports, for a whole system on one base port. */
+    public static int findRange(int count) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = 20000 + random.nextInt(30000);
+            boolean free = true;
+            for (int port = base; port < base + count && free; port++) {
+                free = isFree(port);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports found");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

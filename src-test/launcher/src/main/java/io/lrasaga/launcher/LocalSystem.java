@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +42,24 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts stores, then the coordinator, then the participants, then orders; waits for each. */
     public LocalSystem start() throws IOException, InterruptedException {
+        return start(EnumSet.allOf(App.class));
+    }
+
+    /**
+     * Starts the stores and only the given applications (e.g. everything but the service
+     * under test, which then runs in the test's own JVM against these).
+     */
+    public LocalSystem start(Set<App> toStart) throws IOException, InterruptedException {
         try {
             startStores();
             for (App app : App.values()) {
                 process(app);
             }
-            startAndAwait(App.COORDINATOR);
-            startAndAwait(App.INVENTORY, App.PAYMENTS, App.ACTIVITY, App.ORDERS);
+            if (toStart.contains(App.COORDINATOR)) {
+                startAndAwait(App.COORDINATOR);
+            }
+            App[] rest = toStart.stream().filter(app -> app != App.COORDINATOR).toArray(App[]::new);
+            startAndAwait(rest);
             return this;
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -117,13 +130,9 @@ public final class LocalSystem implements AutoCloseable {
         return "http://127.0.0.1:" + config.port(app);
     }
 
-    public String coordinatorUrl() {
-        return url(App.COORDINATOR) + "/lra-coordinator";
-    }
-
-    private AppProcess newProcess(App app) {
+    /** Configuration an application needs to join this system (store, coordinator, peers). */
+    public Map<String, String> properties(App app) {
         Map<String, String> properties = new LinkedHashMap<>();
-        Path workDir = config.dataDir().resolve(app.id());
         switch (app.store()) {
             case POSTGRESQL -> {
                 properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(app.id()));
@@ -131,7 +140,8 @@ public final class LocalSystem implements AutoCloseable {
                 properties.put("quarkus.datasource.password", "");
             }
             case MONGODB -> properties.put("quarkus.mongodb.connection-string", mongo.connectionString());
-            case NONE -> properties.put("lra-saga.coordinator.data-dir", workDir.resolve("store").toString());
+            case NONE -> properties.put("lra-saga.coordinator.data-dir",
+                    config.dataDir().resolve(app.id()).resolve("store").toString());
         }
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
@@ -141,8 +151,17 @@ public final class LocalSystem implements AutoCloseable {
             properties.put("quarkus.rest-client.payments.url", url(App.PAYMENTS));
             properties.put("quarkus.rest-client.activity.url", url(App.ACTIVITY));
         }
-        return new AppProcess(app.id(), config.jar(app), workDir, config.dataDir().resolve("logs/" + app.id() + ".log"),
-                config.port(app), properties, config.maxHeap());
+        return properties;
+    }
+
+    public String coordinatorUrl() {
+        return url(App.COORDINATOR) + "/lra-coordinator";
+    }
+
+    private AppProcess newProcess(App app) {
+        return new AppProcess(app.id(), config.jar(app), config.dataDir().resolve(app.id()),
+                config.dataDir().resolve("logs/" + app.id() + ".log"), config.port(app), properties(app),
+                config.maxHeap());
     }
 
     @Override

@@ -1,0 +1,265 @@
+package io.lrasaga.activity;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.lrasaga.testing.Coordinator;
+import io.lrasaga.testing.CoordinatorResource;
+import io.lrasaga.testing.MongoResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Events recorded inside LRAs driven through the real coordinator, then closed or cancelled. */
+@QuarkusTest
+@WithTestResource(MongoResource.class)
+@WithTestResource(CoordinatorResource.class)
+class EventResourceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "quarkus.lra.coordinator-url")
+    String coordinatorUrl;
+
+    private Coordinator coordinator() {
+        return new Coordinator(coordinatorUrl);
+    }
+
+    private URI newLra() {
+        return coordinator().start("activity-test", Duration.ofMinutes(1));
+    }
+
+    private static String newUser() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String record(URI lra, String body) {
+        return given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString())
+                .body(body)
+                .post("/events")
+                .then().statusCode(201).contentType(ContentType.JSON)
+                .body("id", not(emptyOrNullString()), "lraId", equalTo(lra.toASCIIString()), "state", equalTo("PENDING"))
+                .extract().path("id");
+    }
+
+    private static String event(String userId, String type) {
+        return "{\"userId\":\"" + userId + "\",\"type\":\"" + type + "\",\"orderId\":\"o-1\"}";
+    }
+
+    private static List<String> statesOfUser(String userId) {
+        return given().queryParam("userId", userId).get("/events")
+                .then().statusCode(200).extract().jsonPath().getList("state", String.class);
+    }
+
+    private static List<ActivityEvent> storedOf(URI lra) {
+        return ActivityEvent.list("lraId", lra.toASCIIString());
+    }
+
+    @Test
+    void closingTheLraMarksItsEventsDone() {
+        String user = newUser();
+        URI lra = newLra();
+        String first = record(lra, event(user, "order-placed"));
+        String second = record(lra, event(user, "order-paid"));
+
+        given().queryParam("userId", user).get("/events")
+                .then().statusCode(200)
+                .body("id", equalTo(List.of(first, second)), "type", equalTo(List.of("order-placed", "order-paid")),
+                        "orderId", equalTo(List.of("o-1", "o-1")), "state", equalTo(List.of("PENDING", "PENDING")));
+
+        coordinator().close(lra);
+
+        await().atMost(PATIENCE).until(() -> statesOfUser(user).equals(List.of("DONE", "DONE")));
+        given().queryParam("userId", user).get("/events")
+                .then().body("id", equalTo(List.of(first, second)), "lraId", hasItem(lra.toASCIIString()));
+    }
+
+    @Test
+    void cancellingTheLraDeletesItsEventsAndKeepsOthers() {
+        String user = newUser();
+        URI kept = newLra();
+        String keptId = record(kept, event(user, "signed-in"));
+        coordinator().close(kept);
+        URI cancelled = newLra();
+        record(cancelled, event(user, "order-placed"));
+        record(cancelled, event(user, "order-paid"));
+        assertEquals(2, storedOf(cancelled).size());
+
+        coordinator().cancel(cancelled);
+
+        await().atMost(PATIENCE).until(() -> statesOfUser(user).equals(List.of("DONE")));
+        given().queryParam("userId", user).get("/events").then().body("id", equalTo(List.of(keptId)));
+        assertTrue(storedOf(cancelled).isEmpty());
+        assertEquals(1, storedOf(kept).size());
+    }
+
+    @Test
+    void repeatedCompleteAndCompensateChangeNothing() {
+        String user = newUser();
+        URI closed = newLra();
+        record(closed, event(user, "order-placed"));
+        coordinator().close(closed);
+        URI cancelled = newLra();
+        record(cancelled, event(user, "order-paid"));
+        coordinator().cancel(cancelled);
+        await().atMost(PATIENCE).until(() -> LraOutcome.findById(closed.toASCIIString()) != null
+                && LraOutcome.findById(cancelled.toASCIIString()) != null);
+        Instant completedAt = LraOutcome.<LraOutcome>findById(closed.toASCIIString()).endedAt;
+        Instant compensatedAt = LraOutcome.<LraOutcome>findById(cancelled.toASCIIString()).endedAt;
+
+        for (int i = 0; i < 2; i++) {
+            given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/events/complete")
+                    .then().statusCode(200).body(equalTo("Completed"));
+            given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).put("/events/compensate")
+                    .then().statusCode(200).body(equalTo("Compensated"));
+        }
+
+        assertEquals(List.of(ActivityEvent.State.DONE), storedOf(closed).stream().map(e -> e.state).toList());
+        assertTrue(storedOf(cancelled).isEmpty());
+        assertEquals(List.of("DONE"), statesOfUser(user));
+        LraOutcome completed = LraOutcome.findById(closed.toASCIIString());
+        LraOutcome compensated = LraOutcome.findById(cancelled.toASCIIString());
+        assertEquals(LraOutcome.Outcome.COMPLETED, completed.outcome);
+        assertEquals(completedAt, completed.endedAt);
+        assertEquals(LraOutcome.Outcome.COMPENSATED, compensated.outcome);
+        assertEquals(compensatedAt, compensated.endedAt);
+        given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).get("/events/status")
+                .then().statusCode(200).body(equalTo("Completed"));
+        given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).get("/events/status")
+                .then().statusCode(200).body(equalTo("Compensated"));
+    }
+
+    @Test
+    void statusIsActiveWhileTheLraRunsAndGoneForAnUnknownLra() {
+        URI lra = newLra();
+        record(lra, event(newUser(), "order-placed"));
+        given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/events/status")
+                .then().statusCode(200).body(equalTo("Active"));
+        coordinator().close(lra);
+
+        given().header(LRA_HTTP_CONTEXT_HEADER, coordinatorUrl + "/unknown-" + UUID.randomUUID())
+                .get("/events/status")
+                .then().statusCode(410);
+    }
+
+    @Test
+    void extraFieldsAreKeptAsDetails() {
+        String user = newUser();
+        URI lra = newLra();
+        given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString())
+                .body("{\"userId\":\"" + user + "\",\"type\":\"order-placed\",\"channel\":\"web\",\"amount\":12.5,"
+                        + "\"items\":[{\"sku\":\"a\",\"quantity\":2}],\"gift\":true,\"note\":null,"
+                        + "\"reference\":123456789012345678901234567890,\"details\":{\"coupon\":\"SPRING\"}}")
+                .post("/events")
+                .then().statusCode(201)
+                .body("orderId", nullValue(), "details.channel", equalTo("web"), "details.coupon", equalTo("SPRING"));
+
+        given().queryParam("userId", user).get("/events")
+                .then().statusCode(200).body("", hasSize(1),
+                        "[0].details.channel", equalTo("web"),
+                        "[0].details.amount", equalTo(12.5f),
+                        "[0].details.items[0].sku", equalTo("a"),
+                        "[0].details.items[0].quantity", equalTo(2),
+                        "[0].details.gift", equalTo(true),
+                        "[0].details.note", nullValue(),
+                        "[0].details.coupon", equalTo("SPRING"),
+                        "[0].createdAt", not(emptyOrNullString()),
+                        "[0].lraId", equalTo(lra.toASCIIString()))
+                .body(containsString("\"reference\":123456789012345678901234567890"));
+        coordinator().close(lra);
+    }
+
+    /** Jackson reads a number as text where text is expected; ids are opaque, so that is harmless. */
+    @Test
+    void aNumericUserIdIsReadAsText() {
+        URI lra = newLra();
+        given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString())
+                .body("{\"userId\":5,\"type\":\"signed-in\"}")
+                .post("/events")
+                .then().statusCode(201).body("userId", equalTo("5"));
+        coordinator().close(lra);
+    }
+
+    @Test
+    void invalidEventsAreRefusedNamingTheFieldAndNothingIsStored() {
+        String user = newUser();
+        String tooLong = "x".repeat(65);
+        badEvent("{\"type\":\"signed-in\"}", "validation", "userId");
+        badEvent("{\"userId\":\"" + user + "\"}", "validation", "type");
+        badEvent("{\"userId\":\"  \",\"type\":\"signed-in\"}", "validation", "userId");
+        badEvent("{\"userId\":\"" + user + "\",\"type\":\"\"}", "validation", "type");
+        badEvent("{\"userId\":\"" + tooLong + "\",\"type\":\"signed-in\"}", "validation", "userId");
+        badEvent("{\"userId\":\"" + user + "\",\"type\":\"" + tooLong + "\"}", "validation", "type");
+        badEvent("{\"userId\":\"" + user + "\",\"type\":\"signed-in\",\"orderId\":\"" + tooLong + "\"}",
+                "validation", "orderId");
+        badEvent("{\"userId\":{\"id\":1},\"type\":\"signed-in\"}", "malformed-request", "userId");
+        badEvent("{\"userId\":\"" + user + "\",\"type\":\"signed-in\",\"details\":\"text\"}", "malformed-request",
+                "details");
+        badEvent("{\"userId\":\"" + user + "\",\"type\":\"t\",\"big\":" + "1".repeat(40) + "}", "validation",
+                "details.big");
+        badEvent("{\"userId\":\"" + user + "\",\"type\":\"t\",\"details\":{\"ratio\":[0." + "3".repeat(40) + "]}}",
+                "validation", "details.ratio[0]");
+        badEvent("{\"userId\":\"" + user + "\",", "malformed-request", null);
+        badEvent(null, null, null);
+        given().queryParam("userId", user).get("/events").then().statusCode(200).body("", hasSize(0));
+    }
+
+    /** A refusal answers 4xx, which cancels the LRA (cancelOnFamily): each bad request gets a fresh one. */
+    private void badEvent(String body, String type, String field) {
+        URI lra = newLra();
+        var request = given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString());
+        if (body != null) {
+            request.body(body);
+        }
+        var response = request.post("/events")
+                .then().statusCode(400).contentType("application/problem+json");
+        if (type != null) {
+            response.body("type", equalTo(type));
+        }
+        if (field != null) {
+            response.body("errors.field", hasItem(field));
+        }
+        assertTrue(storedOf(lra).isEmpty());
+    }
+
+    @Test
+    void anEventOutsideAnLraIsRefused() {
+        String user = newUser();
+        given().contentType(ContentType.JSON)
+                .body(event(user, "signed-in"))
+                .post("/events")
+                .then().statusCode(412).contentType("application/problem+json");
+        assertEquals(0, ActivityEvent.count("userId", user));
+        for (String callback : List.of("complete", "compensate")) {
+            given().put("/events/" + callback)
+                    .then().statusCode(412).contentType("application/problem+json").body("type", equalTo("lra-required"));
+        }
+    }
+
+    @Test
+    void listingNeedsAUserId() {
+        given().get("/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("validation"), "errors.field", hasItem("userId"));
+        given().queryParam("userId", " ").get("/events")
+                .then().statusCode(400).body("errors.field", hasItem("userId"));
+    }
+}

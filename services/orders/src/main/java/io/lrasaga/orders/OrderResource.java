@@ -1,0 +1,102 @@
+package io.lrasaga.orders;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.lrasaga.problem.ProblemException;
+import io.lrasaga.problem.ProblemType;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.lra.annotation.Compensate;
+import org.eclipse.microprofile.lra.annotation.Complete;
+import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
+import org.eclipse.microprofile.lra.annotation.Status;
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+
+/**
+ * Orders start the saga: each {@code POST /orders} runs in a new LRA with a time limit (so a
+ * crash of this process mid-saga still ends in compensation), and this service is itself a
+ * participant whose callbacks move the order to CONFIRMED or CANCELLED.
+ */
+@Path("/orders")
+public class OrderResource {
+
+    /** Long enough for four steps under load; short enough that a dead initiator does not hold stock for long. */
+    static final long SAGA_TIME_LIMIT_SECONDS = 30;
+
+    @Inject
+    OrderSaga saga;
+
+    @Inject
+    OrderStore store;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    // The saga closes or cancels the LRA itself, so the answer can report the order's final
+    // status. The filter cancels only for answers given before the saga ran (bad input, a
+    // crash): a participant's refusal has usually cancelled the LRA already, and a second
+    // cancel would make the filter replace the problem body with its own complaint.
+    @LRA(value = LRA.Type.REQUIRES_NEW, end = false, timeLimit = SAGA_TIME_LIMIT_SECONDS, timeUnit = ChronoUnit.SECONDS,
+            cancelOnFamily = {}, cancelOn = { Response.Status.BAD_REQUEST, Response.Status.NOT_ACCEPTABLE,
+                    Response.Status.UNSUPPORTED_MEDIA_TYPE, Response.Status.INTERNAL_SERVER_ERROR })
+    public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewOrder order) {
+        return saga.place(lraId, order);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Order get(@PathParam("id") String id) {
+        return store.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no order " + id));
+    }
+
+    @PUT
+    @Path("complete")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Complete
+    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
+        store.end(lraId.toASCIIString(), Order.Status.CONFIRMED);
+        return Response.ok(ParticipantStatus.Completed.name()).build();
+    }
+
+    @PUT
+    @Path("compensate")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Compensate
+    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
+        store.end(lraId.toASCIIString(), Order.Status.CANCELLED);
+        return Response.ok(ParticipantStatus.Compensated.name()).build();
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Status
+    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
+        List<Order> orders = store.byLra(lraId.toASCIIString());
+        if (orders.isEmpty()) {
+            return Response.status(Response.Status.GONE).build();
+        }
+        ParticipantStatus status = switch (orders.get(0).status) {
+            case PENDING -> ParticipantStatus.Active;
+            case CONFIRMED -> ParticipantStatus.Completed;
+            case CANCELLED -> ParticipantStatus.Compensated;
+        };
+        return Response.ok(status.name()).build();
+    }
+}

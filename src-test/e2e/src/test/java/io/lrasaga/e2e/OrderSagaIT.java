@@ -1,0 +1,216 @@
+package io.lrasaga.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.lrasaga.launcher.App;
+import io.lrasaga.launcher.FreePort;
+import io.lrasaga.launcher.Invariants;
+import io.lrasaga.launcher.JsonHttp;
+import io.lrasaga.launcher.JsonHttp.Reply;
+import io.lrasaga.launcher.LocalSystem;
+import io.lrasaga.launcher.LocalSystemConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order saga over real processes, as a user runs it: the coordinator and the four
+ * services as separate JVMs, embedded PostgreSQL, the MongoDB wire server. Each test checks
+ * what every store holds afterwards through the services' APIs.
+ */
+class OrderSagaIT {
+
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static LocalSystem system;
+    private static Invariants invariants;
+    private static final JsonHttp http = new JsonHttp();
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path root = Path.of(System.getProperty("lra-saga.root", "../.."));
+        Files.createDirectories(Path.of("target"));
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
+        system = new LocalSystem(LocalSystemConfig.defaults(root).withDataDir(data)
+                .withPorts(FreePort.findRange(5), FreePort.find(), FreePort.find()));
+        system.start();
+        invariants = new Invariants(system);
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static String product(String price, int stock) {
+        String sku = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, http.post(system.url(App.INVENTORY) + "/products",
+                Map.of("sku", sku, "name", "e2e item", "price", new BigDecimal(price), "stock", stock)).status());
+        return sku;
+    }
+
+    private static String customer(String balance) {
+        String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, http.post(system.url(App.PAYMENTS) + "/accounts",
+                Map.of("customerId", id, "balance", new BigDecimal(balance))).status());
+        return id;
+    }
+
+    private static Reply order(String customer, String sku, int quantity) {
+        return http.post(system.url(App.ORDERS) + "/orders",
+                Map.of("customerId", customer, "items", List.of(Map.of("sku", sku, "quantity", quantity))));
+    }
+
+    private static String status(String orderId) {
+        return http.get(system.url(App.ORDERS) + "/orders/" + orderId).text("status");
+    }
+
+    private static void assertConsistent(Invariants.Snapshot before, List<String> orderIds) {
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(250))
+                .until(() -> invariants.pending(orderIds).isEmpty() && invariants.unfinishedLras().isEmpty());
+        assertEquals(List.of(), invariants.violations(before, orderIds));
+    }
+
+    @Test
+    void anOrderCompletesInEveryService() {
+        String sku = product("4.00", 10);
+        String customer = customer("100.00");
+        Invariants.Snapshot before = invariants.snapshot(List.of(sku), List.of(customer));
+
+        Reply placed = order(customer, sku, 3);
+
+        assertEquals(201, placed.status(), placed.body().toString());
+        assertEquals("CONFIRMED", placed.text("status"));
+        assertEquals("CONFIRMED", status(placed.text("id")));
+        assertConsistent(before, List.of(placed.text("id")));
+        assertEquals(7, invariants.snapshot(List.of(sku), List.of()).stock().get(sku));
+    }
+
+    @Test
+    void outOfStockCancelsTheOrderWithNoPaymentAndNoEvent() {
+        String sku = product("4.00", 1);
+        String customer = customer("100.00");
+        Invariants.Snapshot before = invariants.snapshot(List.of(sku), List.of(customer));
+
+        Reply refused = order(customer, sku, 2);
+
+        assertEquals(409, refused.status(), refused.body().toString());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals("CANCELLED", status(refused.text("id")));
+        assertConsistent(before, List.of(refused.text("id")));
+        assertEquals(0, new BigDecimal("100.00").compareTo(
+                invariants.snapshot(List.of(), List.of(customer)).balance().get(customer)));
+    }
+
+    @Test
+    void insufficientFundsCancelsTheOrderAndRestoresTheStock() {
+        String sku = product("40.00", 10);
+        String customer = customer("50.00");
+        Invariants.Snapshot before = invariants.snapshot(List.of(sku), List.of(customer));
+
+        Reply refused = order(customer, sku, 2);
+
+        assertEquals(402, refused.status(), refused.body().toString());
+        assertEquals("CANCELLED", status(refused.text("id")));
+        assertConsistent(before, List.of(refused.text("id")));
+        assertEquals(10, invariants.snapshot(List.of(sku), List.of()).stock().get(sku));
+    }
+
+    @Test
+    void aFailingActivityServiceCancelsTheOrderEverywhere() throws Exception {
+        String sku = product("5.00", 10);
+        String customer = customer("100.00");
+        Invariants.Snapshot before = invariants.snapshot(List.of(sku), List.of(customer));
+        system.kill(App.ACTIVITY);
+        Reply refused;
+        try {
+            refused = order(customer, sku, 2);
+        } finally {
+            system.startAndAwait(App.ACTIVITY);
+        }
+
+        assertEquals(503, refused.status(), refused.body().toString());
+        assertEquals("dependency-unavailable", refused.text("type"));
+        assertEquals("CANCELLED", status(refused.text("id")));
+        assertConsistent(before, List.of(refused.text("id")));
+        Invariants.Snapshot after = invariants.snapshot(List.of(sku), List.of(customer));
+        assertEquals(10, after.stock().get(sku));
+        assertEquals(0, new BigDecimal("100.00").compareTo(after.balance().get(customer)));
+    }
+
+    /**
+     * 50 concurrent orders: contended stock that runs out, customers who run out of money,
+     * and the activity service killed part-way through (its in-flight sagas must compensate
+     * once it is back). Afterwards every invariant holds exactly.
+     */
+    @Test
+    void fiftyConcurrentOrdersKeepEveryInvariant() throws Exception {
+        String hotSku = product("3.00", 20);
+        String coldSku = product("1.00", 1000);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            customers.add(customer(i < 3 ? "1000.00" : "10.00"));
+        }
+        Invariants.Snapshot before = invariants.snapshot(List.of(hotSku, coldSku), customers);
+        List<String> orderIds = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger statuses201 = new AtomicInteger();
+
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                String customer = customers.get(i % customers.size());
+                String sku = i % 2 == 0 ? hotSku : coldSku;
+                int quantity = i % 7 == 0 ? 25 : 1 + i % 3;
+                futures.add(clients.submit(() -> {
+                    Reply reply = order(customer, sku, quantity);
+                    if (reply.text("id") != null) {
+                        orderIds.add(reply.text("id"));
+                    }
+                    if (reply.status() == 201) {
+                        statuses201.incrementAndGet();
+                    }
+                    answered.incrementAndGet();
+                    return reply.status();
+                }));
+            }
+            await().atMost(SETTLE).until(() -> answered.get() >= 20);
+            system.kill(App.ACTIVITY);
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+            system.startAndAwait(App.ACTIVITY);
+        }
+        // Compensations that failed while activity was down are retried by the coordinator's recovery.
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            http.get(system.coordinatorUrl() + "/recovery");
+            return invariants.unfinishedLras().isEmpty();
+        });
+
+        assertEquals(50, orderIds.size(), "every answer carries the order id");
+        assertTrue(statuses201.get() > 0, "some orders succeed");
+        assertTrue(statuses201.get() < 50, "some orders are refused");
+        assertConsistent(before, orderIds);
+    }
+}
