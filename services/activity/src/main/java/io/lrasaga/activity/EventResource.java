@@ -6,13 +6,14 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
-import io.lrasaga.problem.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -104,10 +105,10 @@ public class EventResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Complete
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        String lra = required(lraId);
+        String lra = ParticipantAnswers.requireLra(lraId);
         ActivityEvent.markDone(lra);
         LraOutcome.record(lra, LraOutcome.Outcome.COMPLETED);
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+        return ParticipantAnswers.answer(ParticipantStatus.Completed);
     }
 
     @PUT
@@ -115,10 +116,10 @@ public class EventResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Compensate
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        String lra = required(lraId);
+        String lra = ParticipantAnswers.requireLra(lraId);
         ActivityEvent.deleteOfLra(lra);
         LraOutcome.record(lra, LraOutcome.Outcome.COMPENSATED);
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
+        return ParticipantAnswers.answer(ParticipantStatus.Compensated);
     }
 
     @GET
@@ -126,26 +127,15 @@ public class EventResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Status
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        String lra = required(lraId);
+        String lra = ParticipantAnswers.requireLra(lraId);
         LraOutcome ended = LraOutcome.findById(lra);
         if (ended != null) {
-            return Response.ok(switch (ended.outcome) {
-                case COMPLETED -> ParticipantStatus.Completed.name();
-                case COMPENSATED -> ParticipantStatus.Compensated.name();
-            }).build();
+            return ParticipantAnswers.answer(ended.outcome == LraOutcome.Outcome.COMPLETED
+                    ? ParticipantStatus.Completed
+                    : ParticipantStatus.Compensated);
         }
-        if (ActivityEvent.anyOfLra(lra)) {
-            return Response.ok(ParticipantStatus.Active.name()).build();
-        }
-        // Spec: a participant that does not know the LRA answers 410.
-        return Response.status(Response.Status.GONE).build();
-    }
-
-    /** The coordinator always sends the header; a hand-made call without it is the caller's error. */
-    private static String required(URI lraId) {
-        if (lraId == null) {
-            throw new ProblemException(ProblemType.LRA_REQUIRED, "the " + LRA_HTTP_CONTEXT_HEADER + " header is missing");
-        }
-        return lraId.toASCIIString();
+        return ParticipantAnswers.status(ActivityEvent.anyOfLra(lra)
+                ? Optional.of(ParticipantStatus.Active)
+                : Optional.empty());
     }
 }

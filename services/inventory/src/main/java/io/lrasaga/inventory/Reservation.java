@@ -3,6 +3,7 @@ package io.lrasaga.inventory;
 import java.time.Instant;
 import java.util.List;
 
+import io.lrasaga.participant.LocalStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,9 +18,6 @@ import jakarta.persistence.Table;
 @Table(name = "reservation", indexes = @Index(name = "reservation_lra", columnList = "lraId"))
 public class Reservation extends PanacheEntity {
 
-    public enum Status {
-        ACTIVE, COMPLETED, COMPENSATED
-    }
 
     @Column(nullable = false, length = 512)
     public String lraId;
@@ -32,7 +30,7 @@ public class Reservation extends PanacheEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public LocalStatus status;
 
     @Column(nullable = false)
     public Instant createdAt;

@@ -4,8 +4,9 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
+import io.lrasaga.participant.LocalStatus;
+import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -60,7 +61,7 @@ public class ReservationResource {
         reservation.lraId = lraId.toASCIIString();
         reservation.sku = body.sku();
         reservation.quantity = body.quantity();
-        reservation.status = Reservation.Status.ACTIVE;
+        reservation.status = LocalStatus.ACTIVE;
         reservation.createdAt = Instant.now();
         reservation.persist();
         return Response.status(Response.Status.CREATED).entity(reservation).build();
@@ -72,13 +73,13 @@ public class ReservationResource {
     @Complete
     @Transactional
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        for (Reservation reservation : Reservation.lockedByLra(lraId.toASCIIString())) {
-            if (reservation.status == Reservation.Status.ACTIVE) {
-                reservation.status = Reservation.Status.COMPLETED;
+        for (Reservation reservation : Reservation.lockedByLra(ParticipantAnswers.requireLra(lraId))) {
+            if (reservation.status == LocalStatus.ACTIVE) {
+                reservation.status = LocalStatus.COMPLETED;
                 reservation.endedAt = Instant.now();
             }
         }
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+        return ParticipantAnswers.answer(ParticipantStatus.Completed);
     }
 
     @PUT
@@ -87,14 +88,14 @@ public class ReservationResource {
     @Compensate
     @Transactional
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        for (Reservation reservation : Reservation.lockedByLra(lraId.toASCIIString())) {
-            if (reservation.status == Reservation.Status.ACTIVE) {
+        for (Reservation reservation : Reservation.lockedByLra(ParticipantAnswers.requireLra(lraId))) {
+            if (reservation.status == LocalStatus.ACTIVE) {
                 Product.increment(reservation.sku, reservation.quantity);
-                reservation.status = Reservation.Status.COMPENSATED;
+                reservation.status = LocalStatus.COMPENSATED;
                 reservation.endedAt = Instant.now();
             }
         }
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
+        return ParticipantAnswers.answer(ParticipantStatus.Compensated);
     }
 
     @GET
@@ -102,21 +103,7 @@ public class ReservationResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Status
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        List<Reservation> reservations = Reservation.list("lraId", lraId.toASCIIString());
-        if (reservations.isEmpty()) {
-            // Spec: a participant that does not know the LRA answers 410.
-            return Response.status(Response.Status.GONE).build();
-        }
-        ParticipantStatus status = ParticipantStatus.Completed;
-        for (Reservation reservation : reservations) {
-            if (reservation.status == Reservation.Status.ACTIVE) {
-                status = ParticipantStatus.Active;
-                break;
-            }
-            if (reservation.status == Reservation.Status.COMPENSATED) {
-                status = ParticipantStatus.Compensated;
-            }
-        }
-        return Response.ok(status.name()).build();
+        return ParticipantAnswers.status(LocalStatus.summarize(Reservation.<Reservation>list("lraId", ParticipantAnswers.requireLra(lraId))
+                .stream().map(reservation -> reservation.status).toList()));
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.lrasaga.participant.LocalStatus;
 import io.lrasaga.testing.Coordinator;
 import io.lrasaga.testing.CoordinatorResource;
 import io.lrasaga.testing.PostgresResource;
@@ -48,7 +49,7 @@ class ReservationResourceTest {
         return given().get("/products/" + sku).then().statusCode(200).extract().path("stock");
     }
 
-    private List<Reservation.Status> reservations(URI lra) {
+    private List<LocalStatus> reservations(URI lra) {
         return QuarkusTransaction.requiringNew().call(() -> Reservation.<Reservation>list("lraId", lra.toASCIIString())
                 .stream().map(r -> r.status).toList());
     }
@@ -66,12 +67,12 @@ class ReservationResourceTest {
         URI lra = coordinator().start("inventory-test", Duration.ofMinutes(1));
         reserve(lra, sku, 3, 201);
         assertEquals(7, stock(sku));
-        assertEquals(List.of(Reservation.Status.ACTIVE), reservations(lra));
+        assertEquals(List.of(LocalStatus.ACTIVE), reservations(lra));
 
         coordinator().close(lra);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> reservations(lra).equals(List.of(Reservation.Status.COMPLETED)));
+                .until(() -> reservations(lra).equals(List.of(LocalStatus.COMPLETED)));
         assertEquals(7, stock(sku));
     }
 
@@ -86,7 +87,7 @@ class ReservationResourceTest {
         coordinator().cancel(lra);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> reservations(lra).stream()
-                .allMatch(status -> status == Reservation.Status.COMPENSATED));
+                .allMatch(status -> status == LocalStatus.COMPENSATED));
         assertEquals(10, stock(sku));
     }
 
@@ -109,8 +110,8 @@ class ReservationResourceTest {
         }
 
         assertEquals(8, stock(sku));
-        assertEquals(List.of(Reservation.Status.COMPLETED), reservations(closed));
-        assertEquals(List.of(Reservation.Status.COMPENSATED), reservations(cancelled));
+        assertEquals(List.of(LocalStatus.COMPLETED), reservations(closed));
+        assertEquals(List.of(LocalStatus.COMPENSATED), reservations(cancelled));
         given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).get("/reservations/status")
                 .then().statusCode(200).body(equalTo("Completed"));
     }

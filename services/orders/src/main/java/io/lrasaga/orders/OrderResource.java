@@ -4,8 +4,8 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
+import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
 import jakarta.inject.Inject;
@@ -70,8 +70,8 @@ public class OrderResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Complete
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        store.end(lraId.toASCIIString(), Order.Status.CONFIRMED);
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+        store.end(ParticipantAnswers.requireLra(lraId), Order.Status.CONFIRMED);
+        return ParticipantAnswers.answer(ParticipantStatus.Completed);
     }
 
     @PUT
@@ -79,8 +79,8 @@ public class OrderResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Compensate
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        store.end(lraId.toASCIIString(), Order.Status.CANCELLED);
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
+        store.end(ParticipantAnswers.requireLra(lraId), Order.Status.CANCELLED);
+        return ParticipantAnswers.answer(ParticipantStatus.Compensated);
     }
 
     @GET
@@ -88,15 +88,11 @@ public class OrderResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Status
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        List<Order> orders = store.byLra(lraId.toASCIIString());
-        if (orders.isEmpty()) {
-            return Response.status(Response.Status.GONE).build();
-        }
-        ParticipantStatus status = switch (orders.get(0).status) {
-            case PENDING -> ParticipantStatus.Active;
-            case CONFIRMED -> ParticipantStatus.Completed;
-            case CANCELLED -> ParticipantStatus.Compensated;
-        };
-        return Response.ok(status.name()).build();
+        return ParticipantAnswers.status(store.byLra(ParticipantAnswers.requireLra(lraId)).stream().findFirst()
+                .map(order -> switch (order.status) {
+                    case PENDING -> ParticipantStatus.Active;
+                    case CONFIRMED -> ParticipantStatus.Completed;
+                    case CANCELLED -> ParticipantStatus.Compensated;
+                }));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.lrasaga.participant.LocalStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,9 +19,6 @@ import jakarta.persistence.Table;
 @Table(name = "payment", indexes = @Index(name = "payment_lra", columnList = "lraId"))
 public class Payment extends PanacheEntity {
 
-    public enum Status {
-        ACTIVE, COMPLETED, COMPENSATED
-    }
 
     @Column(nullable = false, length = 512)
     public String lraId;
@@ -33,7 +31,7 @@ public class Payment extends PanacheEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public LocalStatus status;
 
     @Column(nullable = false)
     public Instant createdAt;

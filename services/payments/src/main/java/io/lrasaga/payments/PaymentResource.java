@@ -5,8 +5,9 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
+import io.lrasaga.participant.LocalStatus;
+import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -61,7 +62,7 @@ public class PaymentResource {
         payment.lraId = lraId.toASCIIString();
         payment.customerId = body.customerId();
         payment.amount = body.amount();
-        payment.status = Payment.Status.ACTIVE;
+        payment.status = LocalStatus.ACTIVE;
         payment.createdAt = Instant.now();
         payment.persist();
         return Response.status(Response.Status.CREATED).entity(payment).build();
@@ -73,13 +74,13 @@ public class PaymentResource {
     @Complete
     @Transactional
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        for (Payment payment : Payment.lockedByLra(lraId.toASCIIString())) {
-            if (payment.status == Payment.Status.ACTIVE) {
-                payment.status = Payment.Status.COMPLETED;
+        for (Payment payment : Payment.lockedByLra(ParticipantAnswers.requireLra(lraId))) {
+            if (payment.status == LocalStatus.ACTIVE) {
+                payment.status = LocalStatus.COMPLETED;
                 payment.endedAt = Instant.now();
             }
         }
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+        return ParticipantAnswers.answer(ParticipantStatus.Completed);
     }
 
     @PUT
@@ -88,14 +89,14 @@ public class PaymentResource {
     @Compensate
     @Transactional
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        for (Payment payment : Payment.lockedByLra(lraId.toASCIIString())) {
-            if (payment.status == Payment.Status.ACTIVE) {
+        for (Payment payment : Payment.lockedByLra(ParticipantAnswers.requireLra(lraId))) {
+            if (payment.status == LocalStatus.ACTIVE) {
                 Account.credit(payment.customerId, payment.amount);
-                payment.status = Payment.Status.COMPENSATED;
+                payment.status = LocalStatus.COMPENSATED;
                 payment.endedAt = Instant.now();
             }
         }
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
+        return ParticipantAnswers.answer(ParticipantStatus.Compensated);
     }
 
     @GET
@@ -103,21 +104,7 @@ public class PaymentResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Status
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        List<Payment> payments = Payment.list("lraId", lraId.toASCIIString());
-        if (payments.isEmpty()) {
-            // Spec: a participant that does not know the LRA answers 410.
-            return Response.status(Response.Status.GONE).build();
-        }
-        ParticipantStatus status = ParticipantStatus.Completed;
-        for (Payment payment : payments) {
-            if (payment.status == Payment.Status.ACTIVE) {
-                status = ParticipantStatus.Active;
-                break;
-            }
-            if (payment.status == Payment.Status.COMPENSATED) {
-                status = ParticipantStatus.Compensated;
-            }
-        }
-        return Response.ok(status.name()).build();
+        return ParticipantAnswers.status(LocalStatus.summarize(Payment.<Payment>list("lraId", ParticipantAnswers.requireLra(lraId))
+                .stream().map(payment -> payment.status).toList()));
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.lrasaga.participant.LocalStatus;
 import io.lrasaga.testing.Coordinator;
 import io.lrasaga.testing.CoordinatorResource;
 import io.lrasaga.testing.PostgresResource;
@@ -63,7 +64,7 @@ class PaymentResourceTest {
         assertEquals(0, actual.compareTo(new BigDecimal(expected)), "balance " + actual + ", expected " + expected);
     }
 
-    private List<Payment.Status> payments(URI lra) {
+    private List<LocalStatus> payments(URI lra) {
         return QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>list("lraId", lra.toASCIIString())
                 .stream().map(p -> p.status).toList());
     }
@@ -89,12 +90,12 @@ class PaymentResourceTest {
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .body("customerId", equalTo(customerId), "status", equalTo("ACTIVE"), "lraId", equalTo(lra.toASCIIString()));
         assertBalance("69.75", customerId);
-        assertEquals(List.of(Payment.Status.ACTIVE), payments(lra));
+        assertEquals(List.of(LocalStatus.ACTIVE), payments(lra));
 
         coordinator().close(lra);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> payments(lra).equals(List.of(Payment.Status.COMPLETED)));
+                .until(() -> payments(lra).equals(List.of(LocalStatus.COMPLETED)));
         assertBalance("69.75", customerId);
     }
 
@@ -109,7 +110,7 @@ class PaymentResourceTest {
         coordinator().cancel(lra);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> payments(lra)
-                .equals(List.of(Payment.Status.COMPENSATED, Payment.Status.COMPENSATED)));
+                .equals(List.of(LocalStatus.COMPENSATED, LocalStatus.COMPENSATED)));
         assertBalance("100.00", customerId);
     }
 
@@ -123,7 +124,7 @@ class PaymentResourceTest {
         assertEquals(201, pay(cancelled, customerId, "30"));
         coordinator().cancel(cancelled);
         await().atMost(Duration.ofSeconds(10)).until(() -> balanceIs(customerId, "80")
-                && payments(closed).equals(List.of(Payment.Status.COMPLETED)));
+                && payments(closed).equals(List.of(LocalStatus.COMPLETED)));
 
         for (int i = 0; i < 2; i++) {
             given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/payments/complete")
@@ -133,8 +134,8 @@ class PaymentResourceTest {
         }
 
         assertBalance("80", customerId);
-        assertEquals(List.of(Payment.Status.COMPLETED), payments(closed));
-        assertEquals(List.of(Payment.Status.COMPENSATED), payments(cancelled));
+        assertEquals(List.of(LocalStatus.COMPLETED), payments(closed));
+        assertEquals(List.of(LocalStatus.COMPENSATED), payments(cancelled));
         given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).get("/payments/status")
                 .then().statusCode(200).body(equalTo("Completed"));
         given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).get("/payments/status")

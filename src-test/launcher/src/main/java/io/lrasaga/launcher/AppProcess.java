@@ -60,7 +60,7 @@ public final class AppProcess {
     public AppProcess(String name, Path jar, Path workDir, Path logFile, int port, Map<String, String> properties,
             String maxHeap) {
         this.name = name;
-        this.jar = jar;
+        this.jar = jar.toAbsolutePath();
         this.workDir = workDir;
         this.logFile = logFile;
         this.port = port;

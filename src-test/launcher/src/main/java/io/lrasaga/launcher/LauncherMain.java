@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LauncherMain {
 
     public static void main(String[] args) throws Exception {
+        quietLogging();
         String mode = args.length > 0 ? args[0] : "run";
         if (!mode.equals("run") && !mode.equals("demo")) {
             System.err.println("usage: LauncherMain [run|demo]");
@@ -44,6 +45,20 @@ public final class LauncherMain {
         }
         System.out.println("lra-saga is running; press Ctrl-C to stop");
         stopped.await();
+    }
+
+    // One line per record, and only what a user needs: which process is ready where.
+    private static void quietLogging() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
+        }
+        java.util.logging.LogManager.getLogManager().reset();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
+        console.setFormatter(new java.util.logging.SimpleFormatter());
+        root.addHandler(console);
+        java.util.logging.Logger.getLogger("de.bwaldvogel").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
     }
 
     static LocalSystemConfig configFromSystemProperties() {
