@@ -1,16 +1,25 @@
 package io.lrasaga.coordinator;
 
+import io.lrasaga.coordinator.recovery.RecoveryConfig;
+import io.lrasaga.coordinator.recovery.RecoveryPeriod;
+import io.lrasaga.coordinator.store.CoordinatorStoreConfig;
+import io.lrasaga.coordinator.store.EarlyConfig;
 import io.lrasaga.coordinator.store.ObjectStoreLocation;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.SmallRyeConfig;
 import org.jboss.logging.Logger;
 
 @QuarkusMain
 public class CoordinatorMain {
 
     public static void main(String... args) {
-        var dir = ObjectStoreLocation.apply();
-        Logger.getLogger(CoordinatorMain.class).infof("LRA log in %s", dir);
+        SmallRyeConfig config = EarlyConfig.read();
+        var dir = ObjectStoreLocation.apply(config.getConfigMapping(CoordinatorStoreConfig.class));
+        RecoveryConfig recovery = config.getConfigMapping(RecoveryConfig.class);
+        RecoveryPeriod.apply(recovery);
+        Logger.getLogger(CoordinatorMain.class).infof("LRA log in %s, recovery every %s", dir,
+                recovery.recoveryPeriod());
         Quarkus.run(args);
     }
 }

@@ -10,17 +10,9 @@ import com.arjuna.ats.arjuna.common.CoreEnvironmentBeanException;
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
 /**
- * Points Narayana's object stores at the configured data directory.
- *
- * <p>This must happen before Quarkus starts: RESTEasy instantiates the coordinator's
- * {@code Application} class during deployment, and that constructor opens the store.
- * So the settings are read here from the same sources Quarkus uses (system properties,
- * environment, application.properties, active profile) ahead of the application.
+ * Points Narayana's object stores at the configured data directory. Must run before
+ * Quarkus starts; see {@link EarlyConfig}.
  */
 public final class ObjectStoreLocation {
 
@@ -30,8 +22,7 @@ public final class ObjectStoreLocation {
     private ObjectStoreLocation() {
     }
 
-    public static Path apply() {
-        CoordinatorStoreConfig config = readConfig();
+    public static Path apply(CoordinatorStoreConfig config) {
         Path dir = Path.of(config.dataDir()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -48,35 +39,5 @@ public final class ObjectStoreLocation {
             throw new IllegalArgumentException("lra-saga.coordinator.node-id: " + e.getMessage(), e);
         }
         return dir;
-    }
-
-    private static CoordinatorStoreConfig readConfig() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .addDefaultSources()
-                .withSources(applicationProperties())
-                .withProfile(System.getProperty("quarkus.profile",
-                        System.getenv().getOrDefault("QUARKUS_PROFILE", "prod")))
-                .withMapping(CoordinatorStoreConfig.class)
-                .withMappingIgnore("quarkus.**")
-                .build();
-        return config.getConfigMapping(CoordinatorStoreConfig.class);
-    }
-
-    // Same ordinals as Quarkus: config/application.properties (260) over the packaged one (250).
-    private static java.util.List<org.eclipse.microprofile.config.spi.ConfigSource> applicationProperties() {
-        var sources = new java.util.ArrayList<org.eclipse.microprofile.config.spi.ConfigSource>();
-        try {
-            var packaged = ObjectStoreLocation.class.getClassLoader().getResource("application.properties");
-            if (packaged != null) {
-                sources.add(new PropertiesConfigSource(packaged, 250));
-            }
-            Path local = Path.of("config", "application.properties");
-            if (Files.isRegularFile(local)) {
-                sources.add(new PropertiesConfigSource(local.toUri().toURL(), 260));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read application.properties", e);
-        }
-        return sources;
     }
 }

@@ -29,7 +29,15 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
         return basePort + app.portOffset();
     }
 
+    /**
+     * The application's packaged jar; the system property {@code lra-saga.jar.<app>} (e.g.
+     * {@code lra-saga.jar.coordinator}) points one application at another build.
+     */
     public Path jar(App app) {
+        String override = System.getProperty("lra-saga.jar." + app.id());
+        if (override != null) {
+            return Path.of(override);
+        }
         return projectRoot.resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 

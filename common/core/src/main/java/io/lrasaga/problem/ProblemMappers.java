@@ -177,6 +177,13 @@ public final class ProblemMappers {
     public static class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         @Override
         public Response toResponse(Exception e) {
+            // A refusal raised inside a flush or commit (a saga conflict found by the store
+            // capture) reaches us wrapped by the transaction; it is still the answer.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProblemException problem) {
+                    return problem.problem().toResponse();
+                }
+            }
             LOG.error("unexpected failure", e);
             return Problem.of(ProblemType.INTERNAL, "unexpected failure; see the service log").toResponse();
         }

@@ -1,0 +1,100 @@
+package io.lrasaga.participant;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.lrasaga.problem.Problem;
+import io.lrasaga.problem.ProblemException;
+import io.lrasaga.problem.ProblemType;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
+
+/**
+ * The few calls a participant makes to the coordinator that owns an LRA, on one shared,
+ * kept-alive HTTP client. Callers pass only LRA ids that {@link TrustedCoordinators} accepted.
+ */
+@Singleton
+public class CoordinatorCalls {
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    CoordinatorCalls(ParticipantConfig config) {
+        this.timeout = Duration.ofMillis(config.coordinatorTimeoutMillis());
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
+    }
+
+    /** The coordinator's view of the LRA; empty when it no longer knows it. */
+    public Optional<LRAStatus> status(String lraId) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(lraId + "/status"))
+                .timeout(timeout)
+                .header("Accept", "text/plain")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() == 404 || response.statusCode() == 410) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw unavailable("status of " + lraId + " answered " + response.statusCode());
+        }
+        try {
+            return Optional.of(LRAStatus.valueOf(response.body().trim()));
+        } catch (IllegalArgumentException unknown) {
+            throw unavailable("status of " + lraId + " is " + response.body());
+        }
+    }
+
+    /**
+     * Enlists this service in the LRA with its participant endpoints (the MicroProfile LRA
+     * join: a PUT to the LRA with the participant's links).
+     */
+    public void join(String lraId, URI participantBase) {
+        String links = link("compensate", participantBase) + "," + link("complete", participantBase) + ","
+                + link("status", participantBase) + "," + link("forget", participantBase);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(lraId + "?TimeLimit=0"))
+                .timeout(timeout)
+                .header("Link", links)
+                .header("Narayana-LRA-API-version", "1.2")
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(links))
+                .build();
+        HttpResponse<String> response = send(request);
+        int status = response.statusCode();
+        if (status == 200 || status == 201 || status == 204) {
+            return;
+        }
+        if (status == 404 || status == 410 || status == 412) {
+            throw new ProblemException(Problem.of(ProblemType.LRA_NOT_ACTIVE,
+                    "cannot join " + lraId + ": the coordinator answered " + status));
+        }
+        throw unavailable("join of " + lraId + " answered " + status + ": " + response.body());
+    }
+
+    private static String link(String rel, URI base) {
+        return "<" + base + "/" + rel + ">; rel=\"" + rel + "\"; title=\"" + rel + " URI\"; type=\"text/plain\"";
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw unavailable(request.uri() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted");
+        }
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(Problem.of(ProblemType.COORDINATOR_UNAVAILABLE, detail));
+    }
+}

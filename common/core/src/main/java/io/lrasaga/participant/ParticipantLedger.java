@@ -1,0 +1,25 @@
+package io.lrasaga.participant;
+
+import java.util.Optional;
+
+import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
+
+/**
+ * A store's durable record of what a service did under each LRA. Implemented once per store
+ * kind (lra-saga-orm, lra-saga-mongo); the participant endpoints answer from it, so every
+ * callback is idempotent and the status survives restarts.
+ */
+public interface ParticipantLedger {
+
+    /** Makes the LRA's work final. A repeat, or a call after compensation, returns the recorded outcome. */
+    ParticipantStatus complete(String lraId);
+
+    /** Undoes the LRA's work. Before any work arrived, records that none may arrive any more. */
+    ParticipantStatus compensate(String lraId);
+
+    /** Empty when this store never saw the LRA. */
+    Optional<ParticipantStatus> status(String lraId);
+
+    /** Drops the record of an LRA whose failure was dealt with; true if there was one. */
+    boolean forget(String lraId);
+}

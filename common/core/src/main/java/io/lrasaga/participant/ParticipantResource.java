@@ -1,0 +1,136 @@
+package io.lrasaga.participant;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.lrasaga.problem.Problem;
+import io.lrasaga.problem.ProblemException;
+import io.lrasaga.problem.ProblemType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
+import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
+
+/**
+ * The participant endpoints the coordinator calls for every {@link Compensable} step of this
+ * service. Each answer comes from the store's ledger, so repeats and out-of-order calls are
+ * harmless; and a complete or compensate is carried out only once the coordinator confirms
+ * that the LRA is really closing or cancelling, so a forged callback changes nothing.
+ */
+@Path(ParticipantJoinFilter.PARTICIPANT_PATH)
+@Produces(MediaType.TEXT_PLAIN)
+public class ParticipantResource {
+
+    private static final Set<LRAStatus> CLOSING = EnumSet.of(LRAStatus.Closing, LRAStatus.Closed);
+    private static final Set<LRAStatus> CANCELLING = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled);
+    private static final Set<ParticipantStatus> ENDED = EnumSet.of(ParticipantStatus.Completed,
+            ParticipantStatus.Compensated, ParticipantStatus.FailedToComplete, ParticipantStatus.FailedToCompensate);
+
+    @Inject
+    Instance<ParticipantLedger> ledgers;
+
+    @Inject
+    SagaContext context;
+
+    @Inject
+    CoordinatorCalls coordinator;
+
+    @Inject
+    ParticipantConfig config;
+
+    @Inject
+    SagaMetrics metrics;
+
+    @PUT
+    @Path("complete")
+    public Response complete() {
+        return end("complete", CLOSING, ParticipantLedger::complete);
+    }
+
+    @PUT
+    @Path("compensate")
+    public Response compensate() {
+        return end("compensate", CANCELLING, ParticipantLedger::compensate);
+    }
+
+    @GET
+    @Path("status")
+    public Response status() {
+        return ParticipantAnswers.status(recorded(lra()));
+    }
+
+    @DELETE
+    @Path("forget")
+    public Response forget() {
+        String lra = lra();
+        boolean known = false;
+        for (ParticipantLedger ledger : ledgers) {
+            known |= ledger.forget(lra);
+        }
+        return known ? Response.ok().build() : Response.status(Response.Status.GONE).build();
+    }
+
+    private Response end(String kind, Set<LRAStatus> confirming,
+            java.util.function.BiFunction<ParticipantLedger, String, ParticipantStatus> action) {
+        String lra = lra();
+        Optional<ParticipantStatus> recorded = recorded(lra);
+        if (recorded.isPresent() && ENDED.contains(recorded.get())) {
+            // A repeat (or a late call of the other kind): the recorded outcome, nothing redone.
+            metrics.callback(kind, "repeat");
+            return ParticipantAnswers.answer(recorded.get());
+        }
+        if (config.verifyCallbacks()) {
+            Optional<LRAStatus> actual = coordinator.status(lra);
+            if (actual.isEmpty() || !confirming.contains(actual.get())) {
+                metrics.callback(kind, "refused");
+                throw new ProblemException(Problem.of(ProblemType.CALLBACK_NOT_CONFIRMED, "the coordinator reports "
+                        + lra + " as " + actual.map(Enum::name).orElse("unknown") + ", not " + confirming));
+            }
+        }
+        ParticipantStatus outcome = ParticipantStatus.Active;
+        for (ParticipantLedger ledger : ledgers) {
+            outcome = worst(outcome, action.apply(ledger, lra));
+        }
+        metrics.callback(kind, outcome.name());
+        return ParticipantAnswers.answer(outcome);
+    }
+
+    private Optional<ParticipantStatus> recorded(String lra) {
+        Optional<ParticipantStatus> combined = Optional.empty();
+        for (ParticipantLedger ledger : ledgers) {
+            Optional<ParticipantStatus> status = ledger.status(lra);
+            if (status.isPresent()) {
+                combined = Optional.of(combined.map(c -> worst(c, status.get())).orElse(status.get()));
+            }
+        }
+        return combined;
+    }
+
+    // With several stores, a failure anywhere is the outcome; otherwise the ended one.
+    private static ParticipantStatus worst(ParticipantStatus a, ParticipantStatus b) {
+        Function<ParticipantStatus, Integer> rank = s -> switch (s) {
+            case FailedToCompensate, FailedToComplete -> 3;
+            case Compensating, Completing -> 2;
+            case Compensated, Completed -> 1;
+            case Active -> 0;
+        };
+        return rank.apply(b) > rank.apply(a) ? b : a;
+    }
+
+    // The guard has already refused an LRA of an untrusted coordinator.
+    private String lra() {
+        return context.receivedLra().orElseThrow(() -> new ProblemException(ProblemType.LRA_REQUIRED,
+                "the " + LRA_HTTP_CONTEXT_HEADER + " header is missing"));
+    }
+}

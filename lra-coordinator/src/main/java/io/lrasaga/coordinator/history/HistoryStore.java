@@ -1,0 +1,233 @@
+package io.lrasaga.coordinator.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lrasaga.coordinator.store.CoordinatorStoreConfig;
+import io.lrasaga.coordinator.tracking.LraEnded;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The durable history of ended LRAs: one JSON line per end, appended and forced to disk, in a
+ * file per UTC day ({@code history-2025-06-01.jsonl}), so retention deletes whole files. An
+ * index of every kept entry lives in memory (rebuilt from the files at start) and points at
+ * the line holding the full record. A later end of the same LRA (a failed one retried)
+ * supersedes the earlier one.
+ */
+// Loaded at start, not on first use: the index is rebuilt from the files before any request.
+@Startup
+@ApplicationScoped
+public class HistoryStore {
+
+    private static final Logger LOG = Logger.getLogger(HistoryStore.class);
+    private static final String PREFIX = "history-";
+    private static final String SUFFIX = ".jsonl";
+
+    @Inject
+    HistoryConfig config;
+
+    @Inject
+    CoordinatorStoreConfig storeConfig;
+
+    @Inject
+    ObjectMapper json;
+
+    private Path dir;
+    // by uid, in the order of recording
+    private final Map<String, HistoryEntry> index = new LinkedHashMap<>();
+    private FileChannel open;
+    private LocalDate openDay;
+
+    @PostConstruct
+    synchronized void load() {
+        dir = config.dir().map(Path::of).orElse(Path.of(storeConfig.dataDir()).resolve("history"))
+                .toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            List<Path> segments = new ArrayList<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+                files.forEach(segments::add);
+            }
+            segments.sort(Comparator.comparing(Path::toString));
+            for (Path segment : segments) {
+                loadSegment(segment);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the LRA history in " + dir, e);
+        }
+        expire();
+        LOG.infof("LRA history in %s: %d entries, kept for %s", dir, index.size(), config.retention());
+    }
+
+    private void loadSegment(Path segment) throws IOException {
+        byte[] bytes = Files.readAllBytes(segment);
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            int length = i - start;
+            try {
+                LraEnded ended = json.readValue(bytes, start, length, LraEnded.class);
+                put(ended, segment, start, length);
+            } catch (IOException damaged) {
+                LOG.warnf("skipping a damaged history line in %s at byte %d", segment, start);
+            }
+            start = i + 1;
+        }
+        // bytes after the last newline are a write cut short by a crash: ignored
+    }
+
+    /** Records an ended LRA durably before returning. */
+    synchronized void record(@Observes LraEnded ended) {
+        try {
+            byte[] line = (json.writeValueAsString(ended) + "\n").getBytes(StandardCharsets.UTF_8);
+            FileChannel channel = channelForToday();
+            long offset = channel.size();
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+            put(ended, segmentOf(openDay), offset, line.length - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the end of LRA " + ended.uid() + " in " + dir, e);
+        }
+    }
+
+    private void put(LraEnded ended, Path segment, long offset, int length) {
+        index.remove(ended.uid());
+        index.put(ended.uid(), new HistoryEntry(ended.uid(), ended.lraId(), ended.clientId(), ended.status(),
+                ended.topLevel(), ended.startTime(), ended.endTime(),
+                ended.participants() == null ? 0 : ended.participants().size(), segment, offset, length));
+    }
+
+    private FileChannel channelForToday() throws IOException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (open == null || !today.equals(openDay)) {
+            closeChannel();
+            Path segment = segmentOf(today);
+            boolean created = Files.notExists(segment);
+            open = FileChannel.open(segment, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            openDay = today;
+            if (created) {
+                syncDirectory();
+            }
+        }
+        return open;
+    }
+
+    // A new file's directory entry must be durable too, or a crash can lose the whole file.
+    private void syncDirectory() {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            LOG.debugf("cannot sync directory %s: %s", dir, notSupported);
+        }
+    }
+
+    private Path segmentOf(LocalDate day) {
+        return dir.resolve(PREFIX + day + SUFFIX);
+    }
+
+    /** The recorded outcome of an LRA, if it is in the history. */
+    public synchronized Optional<String> outcome(String uid) {
+        return Optional.ofNullable(index.get(uid)).map(HistoryEntry::status);
+    }
+
+    /** Newest first. */
+    public synchronized List<HistoryEntry> find(Predicate<HistoryEntry> filter) {
+        List<HistoryEntry> found = new ArrayList<>();
+        for (HistoryEntry entry : index.values()) {
+            if (filter.test(entry)) {
+                found.add(entry);
+            }
+        }
+        found.sort(Comparator.comparing(HistoryEntry::endTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .reversed());
+        return found;
+    }
+
+    public synchronized Optional<LraEnded> get(String uid) {
+        HistoryEntry entry = index.get(uid);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(entry.segment(), StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(entry.length());
+            while (buffer.hasRemaining() && channel.read(buffer, entry.offset() + buffer.position()) >= 0) {
+                // read until the line is complete
+            }
+            return Optional.of(json.readValue(buffer.array(), LraEnded.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the history of LRA " + uid, e);
+        }
+    }
+
+    /** Drops entries older than the retention, and the day files that hold only such entries. */
+    @Scheduled(every = "1h", delayed = "1h")
+    synchronized void expire() {
+        Instant cutoff = Instant.now().minus(config.retention());
+        index.values().removeIf(entry -> entry.endTime() != null && entry.endTime().isBefore(cutoff));
+        LocalDate lastExpiredDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC).minusDays(1);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path segment : files) {
+                String name = segment.getFileName().toString();
+                LocalDate day;
+                try {
+                    day = LocalDate.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+                } catch (RuntimeException notOurs) {
+                    continue;
+                }
+                // a file of day D may hold ends up to the end of D (UTC)
+                if (!day.isAfter(lastExpiredDay) && !day.equals(openDay)) {
+                    Files.deleteIfExists(segment);
+                    index.values().removeIf(entry -> entry.segment().equals(segment));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf(e, "cannot expire LRA history in %s", dir);
+        }
+    }
+
+    @PreDestroy
+    synchronized void closeChannel() {
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // everything written was forced already
+            }
+            open = null;
+        }
+    }
+}
