@@ -20,6 +20,6 @@ public interface ParticipantLedger {
     /** Empty when this store never saw the LRA. */
     Optional<ParticipantStatus> status(String lraId);
 
-    /** Drops the record of an LRA whose failure was dealt with; true if there was one. */
+    /** Drops the record of a failed LRA after its repair; false (nothing done) for any other. */
     boolean forget(String lraId);
 }

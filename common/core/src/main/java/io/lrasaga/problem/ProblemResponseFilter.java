@@ -22,6 +22,9 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
             return;
         }
         MediaType type = response.getMediaType();
+        if (type != null && type.getSubtype().endsWith("json")) {
+            return;
+        }
         boolean plainOrEmpty = response.getEntity() == null || response.getEntity() instanceof String
                 || (type != null && type.isCompatible(MediaType.TEXT_PLAIN_TYPE));
         if (!plainOrEmpty) {

@@ -18,6 +18,8 @@ public enum ProblemType {
     UNTRUSTED_COORDINATOR("untrusted-coordinator", "The LRA belongs to a coordinator this service does not trust", 400),
     CALLBACK_NOT_CONFIRMED("callback-not-confirmed", "The coordinator does not confirm this callback", 412),
     COORDINATOR_UNAVAILABLE("coordinator-unavailable", "The LRA coordinator cannot be reached", 503),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "A request with this Idempotency-Key is still running", 409),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for a different request", 422),
     SAGA_CANCELLED("saga-cancelled", "The saga was cancelled", 409),
     OUTCOME_UNKNOWN("outcome-unknown", "The saga's outcome is not known yet", 503),
     DEPENDENCY_FAILED("dependency-failed", "A service the saga depends on failed", 502),

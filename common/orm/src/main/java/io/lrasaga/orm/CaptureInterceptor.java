@@ -151,7 +151,8 @@ public class CaptureInterceptor implements Interceptor {
     }
 
     private static boolean internal(Object entity) {
-        return entity instanceof LedgerRecord || entity instanceof UndoRecord || entity instanceof RowLock;
+        return entity instanceof LedgerRecord || entity instanceof UndoRecord || entity instanceof RowLock
+                || entity instanceof IdempotentRequest;
     }
 
     private static Session session() {

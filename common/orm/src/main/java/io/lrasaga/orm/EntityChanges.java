@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,9 @@ final class EntityChanges {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    // Decimals must come back exactly: money undone through a double would create or lose cents.
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Map<Class<?>, Map<String, Boolean>> COMMUTATIVE = new ConcurrentHashMap<>();
 
     private EntityChanges() {

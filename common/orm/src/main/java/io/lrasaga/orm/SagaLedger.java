@@ -88,9 +88,14 @@ public class SagaLedger implements ParticipantLedger {
                 connection -> SagaTables.status(connection, lraId).map(ParticipantStatus::valueOf)));
     }
 
+    /** Only a failed LRA is forgotten: for any other, forgetting would drop what undoes it. */
     @Override
     public boolean forget(String lraId) {
         return QuarkusTransaction.requiringNew().call(() -> session.doReturningWork(connection -> {
+            Optional<String> status = SagaTables.status(connection, lraId);
+            if (status.isEmpty() || !status.get().startsWith("Failed")) {
+                return false;
+            }
             SagaTables.release(connection, lraId);
             return SagaTables.deleteLedger(connection, lraId);
         }));

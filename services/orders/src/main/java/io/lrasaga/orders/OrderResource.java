@@ -5,6 +5,7 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 
+import io.lrasaga.idempotency.Idempotent;
 import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 /**
  * Orders start the saga: each {@code POST /orders} runs in a new LRA with a time limit (so a
  * crash of this process mid-saga still ends in compensation), and this service is itself a
- * participant whose callbacks move the order to CONFIRMED or CANCELLED.
+ * participant whose callbacks move the order to CONFIRMED or CANCELLED. A client that sends
+ * an {@code Idempotency-Key} can retry safely: a repeat answers the first outcome.
  */
 @Path("/orders")
 public class OrderResource {
@@ -49,11 +51,12 @@ public class OrderResource {
     @Produces(MediaType.APPLICATION_JSON)
     // The saga closes or cancels the LRA itself, so the answer can report the order's final
     // status. The filter cancels only for answers given before the saga ran (bad input, a
-    // crash): a participant's refusal has usually cancelled the LRA already, and a second
-    // cancel would make the filter replace the problem body with its own complaint.
+    // crash): after the saga's own cancel, a second one would find the LRA gone and make the
+    // filter replace the problem body with its own complaint.
     @LRA(value = LRA.Type.REQUIRES_NEW, end = false, timeLimit = SAGA_TIME_LIMIT_SECONDS, timeUnit = ChronoUnit.SECONDS,
             cancelOnFamily = {}, cancelOn = { Response.Status.BAD_REQUEST, Response.Status.NOT_ACCEPTABLE,
                     Response.Status.UNSUPPORTED_MEDIA_TYPE, Response.Status.INTERNAL_SERVER_ERROR })
+    @Idempotent
     public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewOrder order) {
         return saga.place(lraId, order);
     }

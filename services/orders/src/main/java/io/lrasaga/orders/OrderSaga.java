@@ -107,7 +107,7 @@ public class OrderSaga {
         try {
             lraClient.cancelLRA(lra);
         } catch (WebApplicationException e) {
-            // 404: the refusing participant's own LRA filter already cancelled it on its 4xx answer.
+            // 404: the LRA already ended (its time limit expired, or an operator cancelled it).
             if (e.getResponse().getStatus() != 404) {
                 LOG.warnf("cancelling %s failed: %s; its time limit will cancel it", lra, e.getMessage());
             }

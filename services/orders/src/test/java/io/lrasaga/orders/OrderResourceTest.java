@@ -177,6 +177,55 @@ class OrderResourceTest {
     }
 
     @Test
+    void aRepeatWithTheSameIdempotencyKeyAnswersTheFirstOrderAndStartsNothing() {
+        String sku = product("2.00", 10);
+        String customer = customer("100.00");
+        String body = "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}";
+        String key = "order-" + UUID.randomUUID();
+
+        ExtractableResponse<Response> first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/orders").then().extract();
+        ExtractableResponse<Response> repeat = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/orders").then().extract();
+
+        assertEquals(201, first.statusCode(), first.asString());
+        assertEquals(201, repeat.statusCode());
+        assertEquals("true", repeat.header("Idempotent-Replayed"));
+        assertEquals((String) first.path("id"), repeat.path("id"));
+        assertEquals(8, stock(sku), "stock taken once");
+        assertEquals(0, new BigDecimal("96.00").compareTo(balance(customer)), "charged once");
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body.replace("\"quantity\":2", "\"quantity\":3")).post("/orders")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("idempotency-key-reused"), "errors.field", hasItem("Idempotency-Key"));
+        assertEquals(8, stock(sku));
+    }
+
+    @Test
+    void aRefusedOrderIsReplayedToo() {
+        String sku = product("2.00", 1);
+        String customer = customer("100.00");
+        String key = "order-" + UUID.randomUUID();
+        String body = "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":5}]}";
+
+        ExtractableResponse<Response> first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/orders").then().extract();
+        ExtractableResponse<Response> repeat = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/orders").then().extract();
+
+        assertEquals(409, first.statusCode());
+        assertEquals(409, repeat.statusCode());
+        assertEquals("application/problem+json", repeat.contentType());
+        assertEquals((String) first.path("id"), repeat.path("id"));
+        assertEquals(1, orderCountOf(customer));
+    }
+
+    private long orderCountOf(String customer) {
+        return QuarkusTransaction.requiringNew().call(() -> Order.count("customerId", customer));
+    }
+
+    @Test
     void unknownOrderIsANotFoundProblem() {
         given().get("/orders/does-not-exist").then().statusCode(404).contentType("application/problem+json");
     }

@@ -1,16 +1,15 @@
 package io.lrasaga.payments;
 
-import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
-
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 
-import io.lrasaga.participant.LocalStatus;
-import io.lrasaga.participant.ParticipantAnswers;
+import io.lrasaga.participant.Compensable;
+import io.lrasaga.participant.SagaContext;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,26 +18,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
-import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 
 /**
- * Debits inside an order's LRA. Paying takes the money at once (guarded, never below zero);
- * completing keeps it taken; compensating credits it back exactly once.
+ * Debits inside an order's LRA. Paying takes the money at once, never below zero; if the saga
+ * is cancelled, lra-saga credits it back and deletes the payment.
  */
 @Path("/payments")
 public class PaymentResource {
+
+    @Inject
+    SagaContext saga;
 
     public record NewPayment(
             @NotBlank @Size(max = 64) String customerId,
@@ -48,63 +42,25 @@ public class PaymentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @LRA(value = LRA.Type.MANDATORY, end = false)
+    @Compensable
     @Transactional
-    public Response pay(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewPayment body) {
-        if (!Account.debitIfCovered(body.customerId(), body.amount())) {
-            if (Account.findById(body.customerId()) == null) {
-                throw new ProblemException(Problem.unknownReference("customerId", "no account " + body.customerId()));
-            }
+    public Response pay(@NotNull @Valid NewPayment body) {
+        // Locked: the check and the debit must see the same balance.
+        Account account = Account.findById(body.customerId(), LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new ProblemException(Problem.unknownReference("customerId", "no account " + body.customerId()));
+        }
+        if (account.balance.compareTo(body.amount()) < 0) {
             throw new ProblemException(ProblemType.INSUFFICIENT_FUNDS,
                     "the balance of " + body.customerId() + " does not cover " + body.amount().toPlainString());
         }
+        account.balance = account.balance.subtract(body.amount());
         Payment payment = new Payment();
-        payment.lraId = lraId.toASCIIString();
+        payment.lraId = saga.requireLraId();
         payment.customerId = body.customerId();
         payment.amount = body.amount();
-        payment.status = LocalStatus.ACTIVE;
         payment.createdAt = Instant.now();
         payment.persist();
         return Response.status(Response.Status.CREATED).entity(payment).build();
-    }
-
-    @PUT
-    @Path("complete")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Complete
-    @Transactional
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        for (Payment payment : Payment.lockedByLra(ParticipantAnswers.requireLra(lraId))) {
-            if (payment.status == LocalStatus.ACTIVE) {
-                payment.status = LocalStatus.COMPLETED;
-                payment.endedAt = Instant.now();
-            }
-        }
-        return ParticipantAnswers.answer(ParticipantStatus.Completed);
-    }
-
-    @PUT
-    @Path("compensate")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Compensate
-    @Transactional
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        for (Payment payment : Payment.lockedByLra(ParticipantAnswers.requireLra(lraId))) {
-            if (payment.status == LocalStatus.ACTIVE) {
-                Account.credit(payment.customerId, payment.amount);
-                payment.status = LocalStatus.COMPENSATED;
-                payment.endedAt = Instant.now();
-            }
-        }
-        return ParticipantAnswers.answer(ParticipantStatus.Compensated);
-    }
-
-    @GET
-    @Path("status")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Status
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantAnswers.status(LocalStatus.summarize(Payment.<Payment>list("lraId", ParticipantAnswers.requireLra(lraId))
-                .stream().map(payment -> payment.status).toList()));
     }
 }

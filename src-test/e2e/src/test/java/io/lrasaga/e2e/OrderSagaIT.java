@@ -213,4 +213,56 @@ class OrderSagaIT {
         assertTrue(statuses201.get() < 50, "some orders are refused");
         assertConsistent(before, orderIds);
     }
+
+    /**
+     * 200 concurrent orders on 3 skus with stock for only some of them, from customers with
+     * tight balances: every answer is a confirmation or a clean refusal, and afterwards every
+     * invariant holds exactly.
+     */
+    @Test
+    void twoHundredConcurrentOrdersOnThreeSkusKeepEveryInvariant() throws Exception {
+        List<String> skus = List.of(product("1.00", 30), product("2.50", 40), product("4.00", 50));
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            customers.add(customer(String.valueOf(20 + 10 * i)));
+        }
+        Invariants.Snapshot before = invariants.snapshot(skus, customers);
+        List<String> orderIds = Collections.synchronizedList(new ArrayList<>());
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger confirmed = new AtomicInteger();
+
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String customer = customers.get(i % customers.size());
+                String sku = skus.get(i % skus.size());
+                int quantity = 1 + i % 4;
+                futures.add(clients.submit(() -> {
+                    Reply reply = order(customer, sku, quantity);
+                    if (reply.text("id") != null) {
+                        orderIds.add(reply.text("id"));
+                    }
+                    boolean refusedCleanly = (reply.status() == 402 || reply.status() == 409)
+                            && reply.contentType().startsWith("application/problem+json")
+                            && "CANCELLED".equals(reply.text("status"));
+                    if (reply.status() == 201) {
+                        confirmed.incrementAndGet();
+                    } else if (!refusedCleanly) {
+                        unexpected.add(reply.status() + " " + reply.body());
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertEquals(List.of(), unexpected);
+        assertEquals(200, orderIds.size(), "every answer carries the order id");
+        assertTrue(confirmed.get() > 0 && confirmed.get() < 200, "some confirmed, some refused: " + confirmed);
+        assertConsistent(before, orderIds);
+    }
 }

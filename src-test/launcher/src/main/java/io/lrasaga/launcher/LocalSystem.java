@@ -29,6 +29,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LocalSystemConfig config;
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    // The coordinator has no default admin password; each local run gets a fresh one.
+    private final String adminPassword = newPassword();
     private EmbeddedPostgresServer postgres;
     private MongoWireServer mongo;
 
@@ -140,8 +142,11 @@ public final class LocalSystem implements AutoCloseable {
                 properties.put("quarkus.datasource.password", "");
             }
             case MONGODB -> properties.put("quarkus.mongodb.connection-string", mongo.connectionString());
-            case NONE -> properties.put("lra-saga.coordinator.data-dir",
-                    config.dataDir().resolve(app.id()).resolve("store").toString());
+            case NONE -> {
+                properties.put("lra-saga.coordinator.data-dir",
+                        config.dataDir().resolve(app.id()).resolve("store").toString());
+                properties.put("lra-saga.coordinator.admin.operator-password", adminPassword);
+            }
         }
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
@@ -152,6 +157,17 @@ public final class LocalSystem implements AutoCloseable {
             properties.put("quarkus.rest-client.activity.url", url(App.ACTIVITY));
         }
         return properties;
+    }
+
+    /** Password of the coordinator's {@code operator} user for this run. */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    private static String newPassword() {
+        byte[] random = new byte[12];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     public String coordinatorUrl() {
