@@ -2,6 +2,8 @@ package io.lrasaga.participant;
 
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.List;
 
 import io.lrasaga.problem.Problem;
@@ -12,7 +14,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.lra.annotation.AfterLRA;
+import org.eclipse.microprofile.lra.annotation.Compensate;
+import org.eclipse.microprofile.lra.annotation.Complete;
+import org.eclipse.microprofile.lra.annotation.Forget;
+import org.eclipse.microprofile.lra.annotation.Status;
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+import org.eclipse.microprofile.lra.annotation.ws.rs.Leave;
 
 /**
  * Refuses a {@code Long-Running-Action} header that does not name an LRA of a trusted
@@ -33,6 +44,12 @@ public class LraContextGuard implements ContainerRequestFilter {
 
     @Inject
     Instance<SagaContext> context;
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    private static final List<Class<? extends Annotation>> NARAYANA_PARTICIPANT = List.of(Complete.class,
+            Compensate.class, Status.class, Forget.class, AfterLRA.class, Leave.class);
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -55,5 +72,26 @@ public class LraContextGuard implements ContainerRequestFilter {
             }
         }
         context.get().receive(last);
+        if (!narayanaHandles(resourceInfo.getResourceMethod())) {
+            // The runtime's own endpoints and steps read the LRA from SagaContext. Narayana's
+            // filter would only strip the header again, and its per-LRA cache is not safe for
+            // concurrent requests of one LRA (an NPE in Current.addActiveLRACache).
+            request.getHeaders().remove(LRA_HTTP_CONTEXT_HEADER);
+        }
+    }
+
+    private static boolean narayanaHandles(Method method) {
+        if (method == null) {
+            return true;
+        }
+        if (method.isAnnotationPresent(LRA.class) || method.getDeclaringClass().isAnnotationPresent(LRA.class)) {
+            return true;
+        }
+        for (Class<? extends Annotation> participant : NARAYANA_PARTICIPANT) {
+            if (method.isAnnotationPresent(participant)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -44,6 +44,16 @@ public class ParticipantJoinFilter implements ContainerRequestFilter {
                 }
             }));
 
+    // Concurrent first steps of one LRA must join once: the coordinator refuses a second,
+    // simultaneous join of the same participant. Striped, so the set of locks stays bounded.
+    private final Object[] joinLocks = new Object[64];
+
+    {
+        for (int i = 0; i < joinLocks.length; i++) {
+            joinLocks[i] = new Object();
+        }
+    }
+
     @Context
     ResourceInfo resourceInfo;
 
@@ -73,10 +83,12 @@ public class ParticipantJoinFilter implements ContainerRequestFilter {
                 throw new ProblemException(ProblemType.LRA_REQUIRED,
                         "a compensable step needs the " + LRA_HTTP_CONTEXT_HEADER + " header");
             }
-            if (!joined.contains(lra)) {
-                coordinator.get().join(lra, participantBase(request));
-                joined.add(lra);
-                metrics.get().joined();
+            synchronized (joinLocks[Math.floorMod(lra.hashCode(), joinLocks.length)]) {
+                if (!joined.contains(lra)) {
+                    coordinator.get().join(lra, participantBase(request));
+                    joined.add(lra);
+                    metrics.get().joined();
+                }
             }
             context.get().enter(lra);
         } catch (ProblemException refused) {

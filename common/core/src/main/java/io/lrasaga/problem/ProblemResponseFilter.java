@@ -22,7 +22,8 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
             return;
         }
         MediaType type = response.getMediaType();
-        if (type != null && type.getSubtype().endsWith("json")) {
+        if (type != null && type.isCompatible(Problem.MEDIA)) {
+            // Already a problem, e.g. one kept by the idempotency store and replayed as text.
             return;
         }
         boolean plainOrEmpty = response.getEntity() == null || response.getEntity() instanceof String

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 /** Only LRAs of the configured coordinators get in; anything a caller could aim elsewhere does not. */
 class TrustedCoordinatorsTest {
 
-    private static TrustedCoordinators trusting(String... coordinators) {
-        ParticipantConfig config = new ParticipantConfig() {
+    private static ParticipantConfig config(Optional<List<String>> trusted) {
+        return new ParticipantConfig() {
             @Override
             public Optional<List<String>> trustedCoordinators() {
-                return Optional.of(List.of(coordinators));
+                return trusted;
             }
 
             @Override
@@ -33,7 +33,10 @@ class TrustedCoordinatorsTest {
                 return 1000;
             }
         };
-        return new TrustedCoordinators(config, "http://unused:1/lra-coordinator");
+    }
+
+    private static TrustedCoordinators trusting(String... coordinators) {
+        return new TrustedCoordinators(config(Optional.of(List.of(coordinators))), "http://unused:1/lra-coordinator");
     }
 
     private final TrustedCoordinators trusted = trusting("http://coordinator:8080/lra-coordinator",
@@ -67,28 +70,7 @@ class TrustedCoordinatorsTest {
 
     @Test
     void defaultsToTheQuarkusCoordinatorUrl() {
-        ParticipantConfig none = new ParticipantConfig() {
-            @Override
-            public Optional<List<String>> trustedCoordinators() {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean verifyCallbacks() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> baseUri() {
-                return Optional.empty();
-            }
-
-            @Override
-            public int coordinatorTimeoutMillis() {
-                return 1000;
-            }
-        };
-        TrustedCoordinators defaults = new TrustedCoordinators(none, "http://127.0.0.1:8080/lra-coordinator");
+        TrustedCoordinators defaults = new TrustedCoordinators(config(Optional.empty()), "http://127.0.0.1:8080/lra-coordinator");
         assertTrue(defaults.trusts("http://127.0.0.1:8080/lra-coordinator/0_1"));
         assertFalse(defaults.trusts("http://localhost:8080/lra-coordinator/0_1"));
     }

@@ -145,6 +145,30 @@ final class SagaTables {
         return undo;
     }
 
+    /**
+     * Writes to one row by LRAs that have not ended well here (still active, or whose
+     * compensation failed), newest first: what a committed read takes back.
+     */
+    static List<Undo> unsettledWritesNewestFirst(Connection connection, String entityName, String entityId)
+            throws SQLException {
+        List<Undo> undo = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT u.id, u.operation, u.entity_name, u.entity_id, u.payload FROM lra_saga_undo u "
+                        + "JOIN lra_saga_ledger l ON l.lra_id = u.lra_id "
+                        + "WHERE u.entity_name = ? AND u.entity_id = ? AND l.status IN ('Active', 'FailedToCompensate') "
+                        + "ORDER BY u.id DESC")) {
+            select.setString(1, entityName);
+            select.setString(2, entityId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    undo.add(new Undo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return undo;
+    }
+
     /** Completion or compensation is final: the undo log and the locks of the LRA go. */
     static void release(Connection connection, String lraId) throws SQLException {
         try (PreparedStatement undo = connection.prepareStatement("DELETE FROM lra_saga_undo WHERE lra_id = ?");

@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
  * transaction; replayed newest first on compensation, deleted on completion.
  */
 @Entity
-@Table(name = "lra_saga_undo", indexes = @Index(name = "lra_saga_undo_lra", columnList = "lra_id"))
+@Table(name = "lra_saga_undo", indexes = {
+        @Index(name = "lra_saga_undo_lra", columnList = "lra_id"),
+        @Index(name = "lra_saga_undo_row", columnList = "entity_name, entity_id") })
 public class UndoRecord {
 
     public enum Operation {

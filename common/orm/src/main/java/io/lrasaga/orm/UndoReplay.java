@@ -47,13 +47,7 @@ final class UndoReplay {
                 if (find(undo.entityName(), id) != null) {
                     throw new Conflict(undo.entityName() + " " + id + " was inserted again after the saga deleted it");
                 }
-                Object row = persister.instantiate(id, session);
-                JsonNode state = EntityChanges.read(undo.payload());
-                for (Map.Entry<String, JsonNode> property : iterable(state)) {
-                    int index = persister.getPropertyIndex(property.getKey());
-                    Class<?> type = persister.getPropertyTypes()[index].getReturnedClass();
-                    persister.setValue(row, index, EntityChanges.value(property.getValue(), type));
-                }
+                Object row = rowFromState(persister, id, undo.payload(), session);
                 session.replicate(row, ReplicationMode.EXCEPTION);
             }
             case UPDATE -> {
@@ -61,22 +55,42 @@ final class UndoReplay {
                 if (row == null) {
                     throw new Conflict(undo.entityName() + " " + id + " was deleted after the saga changed it");
                 }
-                for (EntityChanges.Change change : EntityChanges.readChanges(undo.payload())) {
-                    int index = persister.getPropertyIndex(change.property());
-                    Class<?> type = persister.getPropertyTypes()[index].getReturnedClass();
-                    Object current = persister.getValue(row, index);
-                    if (change.commutative()) {
-                        set(persister, row, index, EntityChanges.minus(current, change.delta(), type));
-                        continue;
-                    }
-                    Object written = EntityChanges.value(change.newValue(), type);
-                    if (!EntityChanges.same(current, written)) {
-                        throw new Conflict(undo.entityName() + " " + id + "." + change.property() + " is " + current
-                                + ", changed since the saga set it to " + written);
-                    }
-                    set(persister, row, index, EntityChanges.value(change.oldValue(), type));
-                }
+                revert(persister, row, undo.payload(), true, undo.entityName() + " " + id);
             }
+        }
+    }
+
+    /** The row a recorded delete removed, as it was. */
+    static Object rowFromState(EntityPersister persister, Object id, String payload, SessionImplementor session) {
+        Object row = persister.instantiate(id, session);
+        for (Map.Entry<String, JsonNode> property : iterable(EntityChanges.read(payload))) {
+            int index = persister.getPropertyIndex(property.getKey());
+            Class<?> type = persister.getPropertyTypes()[index].getReturnedClass();
+            persister.setValue(row, index, EntityChanges.value(property.getValue(), type));
+        }
+        return row;
+    }
+
+    /**
+     * Takes a recorded update back on {@code row}. Strict: a non-commutative value must still be
+     * the one the saga wrote (compensation); lenient: just show the old value (a read view).
+     */
+    static void revert(EntityPersister persister, Object row, String payload, boolean strict, String what)
+            throws Conflict {
+        for (EntityChanges.Change change : EntityChanges.readChanges(payload)) {
+            int index = persister.getPropertyIndex(change.property());
+            Class<?> type = persister.getPropertyTypes()[index].getReturnedClass();
+            Object current = persister.getValue(row, index);
+            if (change.commutative()) {
+                set(persister, row, index, EntityChanges.minus(current, change.delta(), type));
+                continue;
+            }
+            Object written = EntityChanges.value(change.newValue(), type);
+            if (strict && !EntityChanges.same(current, written)) {
+                throw new Conflict(what + "." + change.property() + " is " + current
+                        + ", changed since the saga set it to " + written);
+            }
+            set(persister, row, index, EntityChanges.value(change.oldValue(), type));
         }
     }
 

@@ -139,6 +139,32 @@ class CompensationTest {
     }
 
     @Test
+    void theCommittedViewShowsRowsAsEndedSagasLeftThem() {
+        String inserted = newId();
+        String deleted = seed("still here", 1);
+        String updated = seed("old label", 10);
+        URI lra = newLra();
+        step(lra, "POST", "/widgets/" + inserted + "?label=provisional").statusCode(200);
+        step(lra, "DELETE", "/widgets/" + deleted).statusCode(204);
+        step(lra, "PUT", "/widgets/" + updated + "/label?label=new label").statusCode(200);
+        step(lra, "PUT", "/widgets/" + updated + "/count?delta=-4").statusCode(200);
+
+        given().queryParam("view", "committed").get("/widgets/" + inserted).then().statusCode(404);
+        given().queryParam("view", "committed").get("/widgets/" + deleted).then().statusCode(200)
+                .body("label", equalTo("still here"));
+        given().queryParam("view", "committed").get("/widgets/" + updated).then().statusCode(200)
+                .body("label", equalTo("old label"), "count", equalTo(10));
+        given().get("/widgets/" + updated).then().body("label", equalTo("new label"), "count", equalTo(6));
+
+        coordinator().close(lra);
+        awaitStatus(lra, "Completed");
+        given().queryParam("view", "committed").get("/widgets/" + inserted).then().statusCode(200);
+        given().queryParam("view", "committed").get("/widgets/" + deleted).then().statusCode(404);
+        given().queryParam("view", "committed").get("/widgets/" + updated).then()
+                .body("label", equalTo("new label"), "count", equalTo(6));
+    }
+
+    @Test
     void largeDecimalDeltasAreUndoneToTheCent() {
         String id = seed("money", 0);
         QuarkusTransaction.requiringNew().run(() -> Widget.<Widget>findById(id).amount =

@@ -1,46 +1,60 @@
 package io.lrasaga.activity;
 
-import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+import static com.mongodb.client.model.Filters.eq;
 
-import java.net.URI;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.mongodb.client.model.Sorts;
 
-import io.lrasaga.participant.ParticipantAnswers;
+import io.lrasaga.mongo.SagaDocuments;
+import io.lrasaga.mongo.SagaViews;
+import io.lrasaga.participant.Compensable;
+import io.lrasaga.participant.SagaContext;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
-import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 
 /**
- * Users' activity, recorded inside an order's LRA. An event stays PENDING until the saga
- * closes (DONE) and disappears if it is compensated, so a user's feed never shows what the
- * saga undid. No class-level {@code @Consumes}: the coordinator calls back with text/plain.
+ * Users' activity, recorded inside an order's LRA. lra-saga keeps each event provisional until
+ * the saga closes and deletes it if the saga is compensated, so a user's feed never shows what
+ * a saga undid.
+ *
+ * <p>{@code GET /events?userId=U} lists the user's events oldest first, as they are now: events
+ * of sagas still running included. {@code GET /events?userId=U&view=committed} lists only
+ * events whose saga has closed (events of running sagas are left out), for readers that must
+ * not act on something a saga may still take back. {@code view=current} is the default.
  */
 @Path("/events")
 public class EventResource {
+
+    private static final Comparator<ActivityEvent> OLDEST_FIRST = Comparator
+            .comparing((ActivityEvent e) -> e.createdAt).thenComparing(e -> e.id);
+
+    @Inject
+    SagaContext saga;
+
+    @Inject
+    SagaDocuments documents;
+
+    @Inject
+    SagaViews views;
 
     /**
      * A new event. Besides its named fields, everything else the client sends is kept as the
@@ -82,60 +96,27 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @LRA(value = LRA.Type.MANDATORY, end = false)
-    public Response record(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewEvent body) {
-        ActivityEvent event = ActivityEvent.pending(lraId.toASCIIString(), body.userId, body.type, body.orderId,
+    @Compensable
+    public Response record(@NotNull @Valid NewEvent body) {
+        ActivityEvent event = ActivityEvent.of(saga.requireLraId(), body.userId, body.type, body.orderId,
                 Details.toDocument(body.details()));
-        event.persist();
+        documents.insert(event);
         return Response.status(Response.Status.CREATED).entity(event).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<ActivityEvent> ofUser(@QueryParam("userId") String userId) {
+    public List<ActivityEvent> ofUser(@QueryParam("userId") String userId, @QueryParam("view") String view) {
         // Checked by hand: a constraint on a query parameter would be reported without its name.
         if (userId == null || userId.isBlank()) {
             throw new ProblemException(Problem.invalidField("userId", "must not be blank"));
         }
-        return ActivityEvent.ofUser(userId);
-    }
-
-    @PUT
-    @Path("complete")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Complete
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        String lra = ParticipantAnswers.requireLra(lraId);
-        ActivityEvent.markDone(lra);
-        LraOutcome.record(lra, LraOutcome.Outcome.COMPLETED);
-        return ParticipantAnswers.answer(ParticipantStatus.Completed);
-    }
-
-    @PUT
-    @Path("compensate")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Compensate
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        String lra = ParticipantAnswers.requireLra(lraId);
-        ActivityEvent.deleteOfLra(lra);
-        LraOutcome.record(lra, LraOutcome.Outcome.COMPENSATED);
-        return ParticipantAnswers.answer(ParticipantStatus.Compensated);
-    }
-
-    @GET
-    @Path("status")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Status
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        String lra = ParticipantAnswers.requireLra(lraId);
-        LraOutcome ended = LraOutcome.findById(lra);
-        if (ended != null) {
-            return ParticipantAnswers.answer(ended.outcome == LraOutcome.Outcome.COMPLETED
-                    ? ParticipantStatus.Completed
-                    : ParticipantStatus.Compensated);
+        if (view == null || view.equals("current")) {
+            return views.current(ActivityEvent.class, eq("userId", userId), Sorts.ascending("createdAt", "_id"));
         }
-        return ParticipantAnswers.status(ActivityEvent.anyOfLra(lra)
-                ? Optional.of(ParticipantStatus.Active)
-                : Optional.empty());
+        if (view.equals("committed")) {
+            return views.committed(ActivityEvent.class, eq("userId", userId)).stream().sorted(OLDEST_FIRST).toList();
+        }
+        throw new ProblemException(Problem.invalidField("view", "must be current or committed"));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -15,9 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
 
 import io.lrasaga.testing.Coordinator;
 import io.lrasaga.testing.CoordinatorResource;
@@ -25,6 +28,7 @@ import io.lrasaga.testing.MongoResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,9 @@ class EventResourceTest {
 
     @ConfigProperty(name = "quarkus.lra.coordinator-url")
     String coordinatorUrl;
+
+    @Inject
+    MongoClient mongo;
 
     private Coordinator coordinator() {
         return new Coordinator(coordinatorUrl);
@@ -56,7 +63,7 @@ class EventResourceTest {
                 .body(body)
                 .post("/events")
                 .then().statusCode(201).contentType(ContentType.JSON)
-                .body("id", not(emptyOrNullString()), "lraId", equalTo(lra.toASCIIString()), "state", equalTo("PENDING"))
+                .body("id", not(emptyOrNullString()), "lraId", equalTo(lra.toASCIIString()), "$", not(hasKey("_saga")))
                 .extract().path("id");
     }
 
@@ -64,17 +71,37 @@ class EventResourceTest {
         return "{\"userId\":\"" + userId + "\",\"type\":\"" + type + "\",\"orderId\":\"o-1\"}";
     }
 
-    private static List<String> statesOfUser(String userId) {
+    private static List<String> idsOfUser(String userId) {
         return given().queryParam("userId", userId).get("/events")
-                .then().statusCode(200).extract().jsonPath().getList("state", String.class);
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+    }
+
+    private static List<String> committedIdsOfUser(String userId) {
+        return given().queryParam("userId", userId).queryParam("view", "committed").get("/events")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
     }
 
     private static List<ActivityEvent> storedOf(URI lra) {
         return ActivityEvent.list("lraId", lra.toASCIIString());
     }
 
+    /** Stored documents of the LRA that still carry its saga marker. */
+    private long markedOf(URI lra) {
+        return mongo.getDatabase("activity").getCollection("activity_events")
+                .countDocuments(Filters.eq("_saga.lra", lra.toASCIIString()));
+    }
+
+    private static String participantStatus(URI lra) {
+        return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")
+                .then().extract().asString();
+    }
+
+    private static void awaitStatus(URI lra, String status) {
+        await().atMost(PATIENCE).until(() -> participantStatus(lra).equals(status));
+    }
+
     @Test
-    void closingTheLraMarksItsEventsDone() {
+    void closingTheLraKeepsItsEvents() {
         String user = newUser();
         URI lra = newLra();
         String first = record(lra, event(user, "order-placed"));
@@ -83,13 +110,16 @@ class EventResourceTest {
         given().queryParam("userId", user).get("/events")
                 .then().statusCode(200)
                 .body("id", equalTo(List.of(first, second)), "type", equalTo(List.of("order-placed", "order-paid")),
-                        "orderId", equalTo(List.of("o-1", "o-1")), "state", equalTo(List.of("PENDING", "PENDING")));
+                        "orderId", equalTo(List.of("o-1", "o-1")), "[0]", not(hasKey("_saga")));
+        assertEquals(2, markedOf(lra));
+        assertEquals("Active", participantStatus(lra));
 
         coordinator().close(lra);
 
-        await().atMost(PATIENCE).until(() -> statesOfUser(user).equals(List.of("DONE", "DONE")));
-        given().queryParam("userId", user).get("/events")
-                .then().body("id", equalTo(List.of(first, second)), "lraId", hasItem(lra.toASCIIString()));
+        awaitStatus(lra, "Completed");
+        assertEquals(List.of(first, second), idsOfUser(user));
+        assertEquals(0, markedOf(lra));
+        given().queryParam("userId", user).get("/events").then().body("lraId", hasItem(lra.toASCIIString()));
     }
 
     @Test
@@ -105,59 +135,123 @@ class EventResourceTest {
 
         coordinator().cancel(cancelled);
 
-        await().atMost(PATIENCE).until(() -> statesOfUser(user).equals(List.of("DONE")));
-        given().queryParam("userId", user).get("/events").then().body("id", equalTo(List.of(keptId)));
+        awaitStatus(cancelled, "Compensated");
+        awaitStatus(kept, "Completed");
+        assertEquals(List.of(keptId), idsOfUser(user));
+        assertEquals(List.of(keptId), committedIdsOfUser(user));
         assertTrue(storedOf(cancelled).isEmpty());
         assertEquals(1, storedOf(kept).size());
+    }
+
+    @Test
+    void theCommittedViewHidesARunningSagasEventUntilItCloses() {
+        String user = newUser();
+        URI settled = newLra();
+        String settledId = record(settled, event(user, "signed-in"));
+        coordinator().close(settled);
+        awaitStatus(settled, "Completed");
+        URI running = newLra();
+        String runningId = record(running, event(user, "order-placed"));
+
+        assertEquals(List.of(settledId, runningId), idsOfUser(user));
+        assertEquals(List.of(settledId), committedIdsOfUser(user));
+
+        coordinator().close(running);
+
+        awaitStatus(running, "Completed");
+        assertEquals(List.of(settledId, runningId), committedIdsOfUser(user));
     }
 
     @Test
     void repeatedCompleteAndCompensateChangeNothing() {
         String user = newUser();
         URI closed = newLra();
-        record(closed, event(user, "order-placed"));
+        String keptId = record(closed, event(user, "order-placed"));
         coordinator().close(closed);
         URI cancelled = newLra();
         record(cancelled, event(user, "order-paid"));
         coordinator().cancel(cancelled);
-        await().atMost(PATIENCE).until(() -> LraOutcome.findById(closed.toASCIIString()) != null
-                && LraOutcome.findById(cancelled.toASCIIString()) != null);
-        Instant completedAt = LraOutcome.<LraOutcome>findById(closed.toASCIIString()).endedAt;
-        Instant compensatedAt = LraOutcome.<LraOutcome>findById(cancelled.toASCIIString()).endedAt;
+        awaitStatus(closed, "Completed");
+        awaitStatus(cancelled, "Compensated");
 
         for (int i = 0; i < 2; i++) {
-            given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/events/complete")
+            given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/lra-saga/participant/complete")
                     .then().statusCode(200).body(equalTo("Completed"));
-            given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).put("/events/compensate")
+            given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).put("/lra-saga/participant/compensate")
                     .then().statusCode(200).body(equalTo("Compensated"));
+            // Out of order: a late callback of the other kind answers the recorded outcome.
+            given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/lra-saga/participant/compensate")
+                    .then().statusCode(200).body(equalTo("Completed"));
         }
 
-        assertEquals(List.of(ActivityEvent.State.DONE), storedOf(closed).stream().map(e -> e.state).toList());
+        assertEquals(List.of(keptId), idsOfUser(user));
+        assertEquals(1, storedOf(closed).size());
         assertTrue(storedOf(cancelled).isEmpty());
-        assertEquals(List.of("DONE"), statesOfUser(user));
-        LraOutcome completed = LraOutcome.findById(closed.toASCIIString());
-        LraOutcome compensated = LraOutcome.findById(cancelled.toASCIIString());
-        assertEquals(LraOutcome.Outcome.COMPLETED, completed.outcome);
-        assertEquals(completedAt, completed.endedAt);
-        assertEquals(LraOutcome.Outcome.COMPENSATED, compensated.outcome);
-        assertEquals(compensatedAt, compensated.endedAt);
-        given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).get("/events/status")
-                .then().statusCode(200).body(equalTo("Completed"));
-        given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).get("/events/status")
-                .then().statusCode(200).body(equalTo("Compensated"));
+        assertEquals("Completed", participantStatus(closed));
+        assertEquals("Compensated", participantStatus(cancelled));
     }
 
     @Test
     void statusIsActiveWhileTheLraRunsAndGoneForAnUnknownLra() {
         URI lra = newLra();
         record(lra, event(newUser(), "order-placed"));
-        given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/events/status")
-                .then().statusCode(200).body(equalTo("Active"));
+        assertEquals("Active", participantStatus(lra));
         coordinator().close(lra);
+        awaitStatus(lra, "Completed");
 
         given().header(LRA_HTTP_CONTEXT_HEADER, coordinatorUrl + "/unknown-" + UUID.randomUUID())
-                .get("/events/status")
+                .get("/lra-saga/participant/status")
                 .then().statusCode(410);
+    }
+
+    @Test
+    void aForgedCompensateForARunningSagaChangesNothing() {
+        String user = newUser();
+        URI lra = newLra();
+        String id = record(lra, event(user, "order-placed"));
+
+        given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).put("/lra-saga/participant/compensate")
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("callback-not-confirmed"));
+
+        assertEquals(List.of(id), idsOfUser(user));
+        assertEquals(1, markedOf(lra));
+        assertEquals("Active", participantStatus(lra));
+        coordinator().cancel(lra);
+        awaitStatus(lra, "Compensated");
+        assertEquals(List.of(), idsOfUser(user));
+    }
+
+    @Test
+    void anLraOfAForeignCoordinatorIsRefusedBeforeAnyCall() {
+        String user = newUser();
+        given().contentType(ContentType.JSON)
+                .header(LRA_HTTP_CONTEXT_HEADER, "http://169.254.169.254/lra-coordinator/0_ffff_1")
+                .body(event(user, "signed-in"))
+                .post("/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("untrusted-coordinator"), "errors.field", hasItem(LRA_HTTP_CONTEXT_HEADER));
+        given().header(LRA_HTTP_CONTEXT_HEADER, "http://evil.example/lra-coordinator/x")
+                .put("/lra-saga/participant/compensate")
+                .then().statusCode(400).body("type", equalTo("untrusted-coordinator"));
+        assertEquals(0, ActivityEvent.count("userId", user));
+    }
+
+    @Test
+    void anEventArrivingAfterCompensationIsRefusedAndLeavesNothing() {
+        String user = newUser();
+        URI lra = newLra();
+        record(lra, event(user, "order-placed"));
+        coordinator().cancel(lra);
+        awaitStatus(lra, "Compensated");
+
+        given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString())
+                .body(event(user, "order-paid"))
+                .post("/events")
+                .then().statusCode(412).contentType("application/problem+json");
+
+        assertEquals(List.of(), idsOfUser(user));
+        assertTrue(storedOf(lra).isEmpty());
     }
 
     @Test
@@ -222,7 +316,7 @@ class EventResourceTest {
         given().queryParam("userId", user).get("/events").then().statusCode(200).body("", hasSize(0));
     }
 
-    /** A refusal answers 4xx, which cancels the LRA (cancelOnFamily): each bad request gets a fresh one. */
+    /** A refusal answers 4xx; the initiator (here the test) then cancels its LRA. */
     private void badEvent(String body, String type, String field) {
         URI lra = newLra();
         var request = given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString());
@@ -238,6 +332,7 @@ class EventResourceTest {
             response.body("errors.field", hasItem(field));
         }
         assertTrue(storedOf(lra).isEmpty());
+        coordinator().cancel(lra);
     }
 
     @Test
@@ -246,20 +341,37 @@ class EventResourceTest {
         given().contentType(ContentType.JSON)
                 .body(event(user, "signed-in"))
                 .post("/events")
-                .then().statusCode(412).contentType("application/problem+json");
+                .then().statusCode(412).contentType("application/problem+json").body("type", equalTo("lra-required"));
         assertEquals(0, ActivityEvent.count("userId", user));
         for (String callback : List.of("complete", "compensate")) {
-            given().put("/events/" + callback)
+            given().put("/lra-saga/participant/" + callback)
                     .then().statusCode(412).contentType("application/problem+json").body("type", equalTo("lra-required"));
         }
     }
 
     @Test
-    void listingNeedsAUserId() {
+    void listingNeedsAUserIdAndAKnownView() {
         given().get("/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("validation"), "errors.field", hasItem("userId"));
         given().queryParam("userId", " ").get("/events")
                 .then().statusCode(400).body("errors.field", hasItem("userId"));
+        given().queryParam("userId", newUser()).queryParam("view", "provisional").get("/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("validation"), "errors.field", hasItem("view"));
+        given().queryParam("userId", newUser()).queryParam("view", "current").get("/events")
+                .then().statusCode(200).body("", hasSize(0));
+    }
+
+    /** The old hand-written callbacks are gone: the runtime's endpoints answer for this service. */
+    @Test
+    void theHandWrittenCallbacksAreGone() {
+        URI lra = newLra();
+        for (String callback : List.of("complete", "compensate")) {
+            given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).put("/events/" + callback)
+                    .then().statusCode(404);
+        }
+        given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/events/status").then().statusCode(404);
+        coordinator().cancel(lra);
     }
 }

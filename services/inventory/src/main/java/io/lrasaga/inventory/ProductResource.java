@@ -3,9 +3,12 @@ package io.lrasaga.inventory;
 import java.math.BigDecimal;
 import java.net.URI;
 
+import io.lrasaga.orm.CommittedView;
+import io.lrasaga.participant.ReadView;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,6 +32,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
+
+    @Inject
+    CommittedView committedView;
 
     public record NewProduct(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only") String sku,
@@ -51,10 +58,13 @@ public class ProductResource {
         return Response.created(URI.create("/products/" + product.sku)).entity(product).build();
     }
 
+    /** {@code ?view=committed}: the product without the provisional changes of sagas in flight. */
     @GET
     @Path("{sku}")
-    public Product get(@PathParam("sku") String sku) {
-        Product product = Product.findById(sku);
+    public Product get(@PathParam("sku") String sku, @QueryParam(ReadView.PARAMETER) String view) {
+        Product product = ReadView.parse(view) == ReadView.COMMITTED
+                ? committedView.find(Product.class, sku).orElse(null)
+                : Product.findById(sku);
         if (product == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no product " + sku);
         }

@@ -184,6 +184,22 @@ class ReservationResourceTest {
     }
 
     @Test
+    void theCommittedViewLeavesOutTheStockOfSagasInFlight() {
+        String sku = newProduct(10);
+        URI lra = coordinator().start("inventory-test", Duration.ofMinutes(1));
+        reserve(lra, sku, 3, 201);
+
+        given().queryParam("view", "committed").get("/products/" + sku).then().statusCode(200).body("stock", equalTo(10));
+        given().get("/products/" + sku).then().body("stock", equalTo(7));
+        given().queryParam("view", "everything").get("/products/" + sku).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("view"));
+
+        coordinator().close(lra);
+        await().atMost(Duration.ofSeconds(10)).until(() -> participantStatus(lra).equals("Completed"));
+        given().queryParam("view", "committed").get("/products/" + sku).then().body("stock", equalTo(7));
+    }
+
+    @Test
     void aForgedCompensateForARunningSagaChangesNothing() {
         String sku = newProduct(10);
         URI lra = coordinator().start("inventory-test", Duration.ofMinutes(1));

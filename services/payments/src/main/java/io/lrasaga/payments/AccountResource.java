@@ -3,9 +3,12 @@ package io.lrasaga.payments;
 import java.math.BigDecimal;
 import java.net.URI;
 
+import io.lrasaga.orm.CommittedView;
+import io.lrasaga.participant.ReadView;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +31,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
+
+    @Inject
+    CommittedView committedView;
 
     public record NewAccount(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits, '.', '_', '@' or '-' only") String customerId,
@@ -46,10 +53,13 @@ public class AccountResource {
         return Response.created(URI.create("/accounts/" + account.customerId)).entity(account).build();
     }
 
+    /** {@code ?view=committed}: the balance without the provisional debits of sagas in flight. */
     @GET
     @Path("{customerId}")
-    public Account get(@PathParam("customerId") String customerId) {
-        Account account = Account.findById(customerId);
+    public Account get(@PathParam("customerId") String customerId, @QueryParam(ReadView.PARAMETER) String view) {
+        Account account = ReadView.parse(view) == ReadView.COMMITTED
+                ? committedView.find(Account.class, customerId).orElse(null)
+                : Account.findById(customerId);
         if (account == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no account " + customerId);
         }

@@ -265,4 +265,38 @@ class OrderSagaIT {
         assertTrue(confirmed.get() > 0 && confirmed.get() < 200, "some confirmed, some refused: " + confirmed);
         assertConsistent(before, orderIds);
     }
+
+    /**
+     * A participant killed between its step and the compensation: the coordinator keeps the
+     * LRA Cancelling, and once the service is back, recovery's callback is answered from the
+     * durable ledger — the stock comes back exactly once.
+     */
+    @Test
+    void aParticipantKilledBeforeItsCompensationCompensatesOnceItIsBack() throws Exception {
+        String sku = product("1.00", 10);
+        String lra = http.post(system.coordinatorUrl() + "/start?ClientID=e2e-restart&TimeLimit=600000", "")
+                .body().asText();
+        Reply reserved = http.post(system.url(App.INVENTORY) + "/reservations",
+                Map.of("sku", sku, "quantity", 4), Map.of("Long-Running-Action", lra));
+        assertEquals(201, reserved.status(), reserved.body().toString());
+
+        system.kill(App.INVENTORY);
+        try {
+            http.put(lra + "/cancel", Map.of());
+        } finally {
+            system.startAndAwait(App.INVENTORY);
+        }
+        assertEquals(6, invariants.snapshot(List.of(sku), List.of()).stock().get(sku),
+                "nothing is undone while the participant is down");
+
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            http.get(system.coordinatorUrl() + "/recovery");
+            return invariants.snapshot(List.of(sku), List.of()).stock().get(sku) == 10
+                    && invariants.unfinishedLras().isEmpty();
+        });
+        assertEquals("Compensated", http.get(system.url(App.INVENTORY) + "/lra-saga/participant/status",
+                Map.of("Long-Running-Action", lra)).body().asText());
+        http.get(system.coordinatorUrl() + "/recovery");
+        assertEquals(10, invariants.snapshot(List.of(sku), List.of()).stock().get(sku), "given back once");
+    }
 }

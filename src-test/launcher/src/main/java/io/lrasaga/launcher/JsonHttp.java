@@ -39,7 +39,11 @@ public final class JsonHttp {
     }
 
     public Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+        return get(url, Map.of());
+    }
+
+    public Reply get(String url, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
     public Reply post(String url, Object body) {

@@ -1,8 +1,11 @@
 package io.lrasaga.orm.testapp;
 
+import io.lrasaga.orm.CommittedView;
 import io.lrasaga.participant.Compensable;
+import io.lrasaga.participant.ReadView;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -80,10 +83,15 @@ public class WidgetResource {
         return widget;
     }
 
+    @Inject
+    CommittedView committedView;
+
     @GET
     @Path("{id}")
-    public Widget get(@PathParam("id") String id) {
-        Widget widget = Widget.findById(id);
+    public Widget get(@PathParam("id") String id, @QueryParam(ReadView.PARAMETER) String view) {
+        Widget widget = ReadView.parse(view) == ReadView.COMMITTED
+                ? committedView.find(Widget.class, id).orElse(null)
+                : Widget.findById(id);
         if (widget == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no widget " + id);
         }
