@@ -57,9 +57,14 @@ public final class LauncherMain {
         java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
         console.setFormatter(new java.util.logging.SimpleFormatter());
         root.addHandler(console);
-        java.util.logging.Logger.getLogger("de.bwaldvogel").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
+        QUIET_STORES.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
     }
+
+    // Held strongly: JUL keeps loggers weakly, and a collected one forgets its level. The store
+    // servers' chatter (connections, collections, indexes) is in no user's interest here.
+    private static final java.util.List<java.util.logging.Logger> QUIET_STORES = java.util.List.of(
+            java.util.logging.Logger.getLogger("de.bwaldvogel"),
+            java.util.logging.Logger.getLogger("io.zonky"));
 
     static LocalSystemConfig configFromSystemProperties() {
         Path root = Path.of(System.getProperty("lra-saga.root", ".")).toAbsolutePath().normalize();
