@@ -1,5 +1,6 @@
 package io.lrasaga.mongo;
 
+import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -115,10 +116,6 @@ class SagaDocumentsTest {
         return names.stream().sorted().toList();
     }
 
-    private static String participantStatus(URI lra) {
-        return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")
-                .then().extract().asString();
-    }
 
     private static boolean forgotten(URI lra) {
         return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")

@@ -1,5 +1,6 @@
 package io.lrasaga.orm;
 
+import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -67,10 +68,6 @@ class CompensationTest {
         return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).request(method, path).then();
     }
 
-    private String participantStatus(URI lra) {
-        return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")
-                .then().extract().asString();
-    }
 
     private void awaitStatus(URI lra, String status) {
         await().atMost(Duration.ofSeconds(15)).until(() -> participantStatus(lra).equals(status));

@@ -1,5 +1,6 @@
 package io.lrasaga.activity;
 
+import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -91,10 +92,6 @@ class EventResourceTest {
                 .countDocuments(Filters.eq("_saga.lra", lra.toASCIIString()));
     }
 
-    private static String participantStatus(URI lra) {
-        return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")
-                .then().extract().asString();
-    }
 
     private static void awaitStatus(URI lra, String status) {
         await().atMost(PATIENCE).until(() -> participantStatus(lra).equals(status));

@@ -1,5 +1,6 @@
 package io.lrasaga.inventory;
 
+import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -54,10 +55,6 @@ class ReservationResourceTest {
                 .stream().map(r -> r.quantity).toList());
     }
 
-    private String participantStatus(URI lra) {
-        return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")
-                .then().extract().asString();
-    }
 
     private void reserve(URI lra, String sku, int quantity, int expectedStatus) {
         given().contentType(ContentType.JSON).header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString())

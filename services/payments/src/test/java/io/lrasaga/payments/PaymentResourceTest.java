@@ -1,5 +1,6 @@
 package io.lrasaga.payments;
 
+import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -77,10 +78,6 @@ class PaymentResourceTest {
         }
     }
 
-    private String participantStatus(URI lra) {
-        return given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status")
-                .then().extract().asString();
-    }
 
     private long paymentsOf(String customerId) {
         return QuarkusTransaction.requiringNew().call(() -> Payment.count("customerId", customerId));
