@@ -41,7 +41,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,14 +55,11 @@ class SagaDocumentsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    @ConfigProperty(name = "quarkus.lra.coordinator-url")
-    String coordinatorUrl;
-
     @Inject
     MongoClient mongo;
 
-    private Coordinator coordinator() {
-        return new Coordinator(coordinatorUrl);
+    private static Coordinator coordinator() {
+        return Coordinator.ofServiceUnderTest();
     }
 
     private URI newLra() {

@@ -21,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +33,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CoordinatorResource.class)
 class CompensationTest {
 
-    @ConfigProperty(name = "quarkus.lra.coordinator-url")
-    String coordinatorUrl;
-
     @Inject
     EntityManager entityManager;
 
-    private Coordinator coordinator() {
-        return new Coordinator(coordinatorUrl);
+    private static Coordinator coordinator() {
+        return Coordinator.ofServiceUnderTest();
     }
 
     private URI newLra() {

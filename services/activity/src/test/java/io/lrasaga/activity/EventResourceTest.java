@@ -41,14 +41,14 @@ class EventResourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    @ConfigProperty(name = "quarkus.lra.coordinator-url")
-    String coordinatorUrl;
-
     @Inject
     MongoClient mongo;
 
-    private Coordinator coordinator() {
-        return new Coordinator(coordinatorUrl);
+    @ConfigProperty(name = "quarkus.lra.coordinator-url")
+    String coordinatorUrl;
+
+    private static Coordinator coordinator() {
+        return Coordinator.ofServiceUnderTest();
     }
 
     private URI newLra() {

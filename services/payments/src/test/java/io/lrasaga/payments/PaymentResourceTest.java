@@ -26,7 +26,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Payments driven through the real coordinator: pay, then close or cancel the LRA. */
@@ -35,11 +34,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CoordinatorResource.class)
 class PaymentResourceTest {
 
-    @ConfigProperty(name = "quarkus.lra.coordinator-url")
-    String coordinatorUrl;
-
-    private Coordinator coordinator() {
-        return new Coordinator(coordinatorUrl);
+    private static Coordinator coordinator() {
+        return Coordinator.ofServiceUnderTest();
     }
 
     private String newAccount(String balance) {

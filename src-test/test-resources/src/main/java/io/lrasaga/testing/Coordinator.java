@@ -20,6 +20,12 @@ public final class Coordinator {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
+    /** The coordinator the service under test is configured with ({@code quarkus.lra.coordinator-url}). */
+    public static Coordinator ofServiceUnderTest() {
+        return new Coordinator(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.lra.coordinator-url", String.class));
+    }
+
     public Coordinator(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
