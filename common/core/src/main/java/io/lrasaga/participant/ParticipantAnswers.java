@@ -19,10 +19,14 @@ public final class ParticipantAnswers {
     /** The coordinator always sends the LRA header; a hand-made call without it is refused (412). */
     public static String requireLra(URI lraId) {
         if (lraId == null) {
-            throw new ProblemException(ProblemType.LRA_REQUIRED,
-                    "the " + LRA_HTTP_CONTEXT_HEADER + " header is missing");
+            throw missingLra();
         }
         return lraId.toASCIIString();
+    }
+
+    /** 412 lra-required: a participant endpoint was called without the LRA header. */
+    public static ProblemException missingLra() {
+        return new ProblemException(ProblemType.LRA_REQUIRED, "the " + LRA_HTTP_CONTEXT_HEADER + " header is missing");
     }
 
     public static Response answer(ParticipantStatus status) {

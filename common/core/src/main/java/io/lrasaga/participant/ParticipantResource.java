@@ -1,7 +1,5 @@
 package io.lrasaga.participant;
 
-import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
-
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +128,6 @@ public class ParticipantResource {
 
     // The guard has already refused an LRA of an untrusted coordinator.
     private String lra() {
-        return context.receivedLra().orElseThrow(() -> new ProblemException(ProblemType.LRA_REQUIRED,
-                "the " + LRA_HTTP_CONTEXT_HEADER + " header is missing"));
+        return context.receivedLra().orElseThrow(ParticipantAnswers::missingLra);
     }
 }
