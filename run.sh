@@ -7,7 +7,8 @@
 #
 # Environment: LRA_SAGA_DATA_DIR (default ./.lra-saga), LRA_SAGA_BASE_PORT (8080; services
 # on +1..+4), LRA_SAGA_POSTGRES_PORT (15432), LRA_SAGA_MONGO_PORT (27018),
-# LRA_SAGA_DURABLE (false: PostgreSQL fsync off), LRA_SAGA_MAX_HEAP (256m per JVM).
+# LRA_SAGA_DURABLE (false: PostgreSQL fsync off), LRA_SAGA_MAX_HEAP (256m per JVM),
+# LRA_SAGA_COORDINATOR_STORE (file: its data directory; jdbc: a PostgreSQL table).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,6 +49,7 @@ opts=(-Xmx256m "-Dlra-saga.root=$PWD")
 [ -n "${LRA_SAGA_MONGO_PORT:-}" ] && opts+=("-Dlra-saga.mongo-port=$LRA_SAGA_MONGO_PORT")
 [ -n "${LRA_SAGA_DURABLE:-}" ] && opts+=("-Dlra-saga.durable=$LRA_SAGA_DURABLE")
 [ -n "${LRA_SAGA_MAX_HEAP:-}" ] && opts+=("-Dlra-saga.max-heap=$LRA_SAGA_MAX_HEAP")
+[ -n "${LRA_SAGA_COORDINATOR_STORE:-}" ] && opts+=("-Dlra-saga.coordinator-store=$LRA_SAGA_COORDINATOR_STORE")
 
 # exec: Ctrl-C reaches the launcher, whose shutdown hook stops every process it started.
 exec java "${opts[@]}" -cp "$launcher:src-test/launcher/target/lib/*" io.lrasaga.launcher.LauncherMain "$mode"

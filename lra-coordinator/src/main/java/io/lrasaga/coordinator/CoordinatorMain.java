@@ -15,10 +15,10 @@ public class CoordinatorMain {
 
     public static void main(String... args) {
         SmallRyeConfig config = EarlyConfig.read();
-        var dir = ObjectStoreLocation.apply(config.getConfigMapping(CoordinatorStoreConfig.class));
+        String store = ObjectStoreLocation.apply(config.getConfigMapping(CoordinatorStoreConfig.class));
         RecoveryConfig recovery = config.getConfigMapping(RecoveryConfig.class);
         RecoveryPeriod.apply(recovery);
-        Logger.getLogger(CoordinatorMain.class).infof("LRA log in %s, recovery every %s", dir,
+        Logger.getLogger(CoordinatorMain.class).infof("LRA log in %s, recovery every %s", store,
                 recovery.recoveryPeriod());
         Quarkus.run(args);
     }

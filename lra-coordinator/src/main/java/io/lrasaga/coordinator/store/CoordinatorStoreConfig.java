@@ -1,5 +1,7 @@
 package io.lrasaga.coordinator.store;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,9 +12,10 @@ import io.smallrye.config.WithDefault;
 public interface CoordinatorStoreConfig {
 
     /**
-     * Directory of the coordinator's object store. Every LRA and its participants are
-     * written here before the coordinator answers, and read back after a restart.
-     * Relative paths resolve against the working directory.
+     * Directory of the coordinator's files: the object store when {@code store.type} is
+     * {@code file}, and the history of ended LRAs in every case. Every LRA and its
+     * participants are written to the store before the coordinator answers, and read back
+     * after a restart. Relative paths resolve against the working directory.
      */
     @WithDefault("data/coordinator")
     String dataDir();
@@ -23,4 +26,45 @@ public interface CoordinatorStoreConfig {
      */
     @WithDefault("lra-saga-1")
     String nodeId();
+
+    /** The durable store of LRAs. */
+    Store store();
+
+    interface Store {
+
+        /**
+         * {@code file}: Narayana's file store under {@code data-dir}; {@code jdbc}: a table in
+         * PostgreSQL ({@code store.jdbc.*}), so the coordinator needs no persistent disk.
+         */
+        @WithDefault("file")
+        Type type();
+
+        Jdbc jdbc();
+    }
+
+    enum Type {
+        FILE,
+        JDBC
+    }
+
+    interface Jdbc {
+
+        /** {@code jdbc:postgresql://host:port/database}; required when the store type is jdbc. */
+        Optional<String> url();
+
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /**
+         * Prefix of the store's table ({@code <prefix>JBossTSTxTable}), created at first start
+         * when missing.
+         */
+        @WithDefault("lra_saga_")
+        String tablePrefix();
+
+        /** Connections the coordinator keeps open to the database at most. */
+        @WithDefault("8")
+        int maxConnections();
+    }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
 import io.lrasaga.coordinator.recovery.RecoveryRunner;
 
 /**
- * Ready when the object store directory takes a write and gives it back, and the initial
+ * Ready when the store answers — the object store directory takes a write and gives it back,
+ * or the JDBC store's database gives a valid connection — and the initial
  * recovery pass has loaded the LRAs logged before this start. (Checking permissions is not
  * enough: root ignores them, and a full or read-only disk shows only on writing.)
  */
@@ -33,12 +38,22 @@ public class StoreReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Path dir = Path.of(config.dataDir()).toAbsolutePath().normalize();
-        HealthCheckResponseBuilder response = probe(dir);
+        HealthCheckResponseBuilder response = JdbcStorePool.current().map(StoreReadinessCheck::probe)
+                .orElseGet(() -> probe(Path.of(config.dataDir()).toAbsolutePath().normalize()));
         if (!recovery.initialPassDone()) {
             response.down().withData("recovery", "initial pass not done yet");
         }
         return response.build();
+    }
+
+    /** The JDBC store: a connection from the pool that the database confirms valid. */
+    static HealthCheckResponseBuilder probe(DataSource pool) {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("lra-store").withData("type", "jdbc");
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2) ? response.up() : response.down().withData("error", "connection not valid");
+        } catch (SQLException | RuntimeException e) {
+            return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /** Writes, reads back and deletes a small file in {@code dir}. */

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>System properties: {@code lra-saga.root} (project root, default: working directory),
  * {@code lra-saga.data-dir} (default: ROOT/.lra-saga), {@code lra-saga.base-port} (8080),
  * {@code lra-saga.postgres-port} (15432), {@code lra-saga.mongo-port} (27018),
- * {@code lra-saga.durable} (false), {@code lra-saga.max-heap} (256m).
+ * {@code lra-saga.durable} (false), {@code lra-saga.max-heap} (256m),
+ * {@code lra-saga.coordinator-store} (file; or jdbc).
  */
 public final class LauncherMain {
 
@@ -75,7 +76,8 @@ public final class LauncherMain {
                 Integer.getInteger("lra-saga.postgres-port", defaults.postgresPort()),
                 Integer.getInteger("lra-saga.mongo-port", defaults.mongoPort()),
                 Boolean.parseBoolean(System.getProperty("lra-saga.durable", "false")),
-                System.getProperty("lra-saga.max-heap", defaults.maxHeap()));
+                System.getProperty("lra-saga.max-heap", defaults.maxHeap()),
+                System.getProperty("lra-saga.coordinator-store", defaults.coordinatorStore()));
     }
 
     private static void printUrls(LocalSystem system) {

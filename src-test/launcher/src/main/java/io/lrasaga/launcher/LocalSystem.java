@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Set;
@@ -71,12 +70,8 @@ public final class LocalSystem implements AutoCloseable {
 
     public void startStores() throws IOException {
         if (postgres == null) {
-            List<String> databases = Arrays.stream(App.values())
-                    .filter(app -> app.store() == App.Store.POSTGRESQL)
-                    .map(App::id)
-                    .toList();
             postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort(),
-                    config.durable(), databases);
+                    config.durable(), config.postgresDatabases());
             LOG.info("PostgreSQL on 127.0.0.1:" + postgres.port());
         }
         if (mongo == null) {
@@ -146,6 +141,11 @@ public final class LocalSystem implements AutoCloseable {
                 properties.put("lra-saga.coordinator.data-dir",
                         config.dataDir().resolve(app.id()).resolve("store").toString());
                 properties.put("lra-saga.coordinator.admin.operator-password", adminPassword);
+                if (config.coordinatorStore().equals("jdbc")) {
+                    properties.put("lra-saga.coordinator.store.type", "jdbc");
+                    properties.put("lra-saga.coordinator.store.jdbc.url", postgres.jdbcUrl(app.id()));
+                    properties.put("lra-saga.coordinator.store.jdbc.user", EmbeddedPostgresServer.USER);
+                }
             }
         }
         if (app != App.COORDINATOR) {

@@ -12,9 +12,17 @@ import java.nio.file.Path;
  * @param mongoPort   port of the MongoDB wire server
  * @param durable     PostgreSQL with fsync and synchronous commit on
  * @param maxHeap     -Xmx of every application JVM
+ * @param coordinatorStore the coordinator's store: {@code file} (its data directory) or
+ *                    {@code jdbc} (database {@code coordinator} of the embedded PostgreSQL)
  */
 public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, int postgresPort, int mongoPort,
-        boolean durable, String maxHeap) {
+        boolean durable, String maxHeap, String coordinatorStore) {
+
+    public LocalSystemConfig {
+        if (!coordinatorStore.equals("file") && !coordinatorStore.equals("jdbc")) {
+            throw new IllegalArgumentException("the coordinator store is file or jdbc, not " + coordinatorStore);
+        }
+    }
 
     public static final int DEFAULT_BASE_PORT = 8080;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
@@ -22,7 +30,7 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
 
     public static LocalSystemConfig defaults(Path projectRoot) {
         return new LocalSystemConfig(projectRoot, projectRoot.resolve(".lra-saga"), DEFAULT_BASE_PORT,
-                DEFAULT_POSTGRES_PORT, DEFAULT_MONGO_PORT, false, "256m");
+                DEFAULT_POSTGRES_PORT, DEFAULT_MONGO_PORT, false, "256m", "file");
     }
 
     public int port(App app) {
@@ -42,10 +50,32 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
     }
 
     public LocalSystemConfig withDataDir(Path dir) {
-        return new LocalSystemConfig(projectRoot, dir, basePort, postgresPort, mongoPort, durable, maxHeap);
+        return new LocalSystemConfig(projectRoot, dir, basePort, postgresPort, mongoPort, durable, maxHeap,
+                coordinatorStore);
     }
 
     public LocalSystemConfig withPorts(int base, int postgres, int mongo) {
-        return new LocalSystemConfig(projectRoot, dataDir, base, postgres, mongo, durable, maxHeap);
+        return new LocalSystemConfig(projectRoot, dataDir, base, postgres, mongo, durable, maxHeap,
+                coordinatorStore);
+    }
+
+    public LocalSystemConfig withCoordinatorStore(String store) {
+        return new LocalSystemConfig(projectRoot, dataDir, basePort, postgresPort, mongoPort, durable, maxHeap, store);
+    }
+
+    public LocalSystemConfig withDurable(boolean fsync) {
+        return new LocalSystemConfig(projectRoot, dataDir, basePort, postgresPort, mongoPort, fsync, maxHeap,
+                coordinatorStore);
+    }
+
+    /** The databases of the embedded PostgreSQL: one per service on it, and the coordinator's if it uses JDBC. */
+    public java.util.List<String> postgresDatabases() {
+        java.util.List<String> databases = new java.util.ArrayList<>();
+        for (App app : App.values()) {
+            if (app.store() == App.Store.POSTGRESQL || (app == App.COORDINATOR && coordinatorStore.equals("jdbc"))) {
+                databases.add(app.id());
+            }
+        }
+        return databases;
     }
 }
