@@ -41,7 +41,8 @@ public class StatusSummaries {
         Map<String, Integer> running = zeros(HELD);
         List<StatusSummary.StuckLra> stuck = new ArrayList<>();
         for (LraSummary lra : admin.all()) {
-            running.merge(lra.status(), 1, Integer::sum);
+            // an LRA that just ended can linger in Narayana's memory for a moment: the history counts it
+            running.computeIfPresent(lra.status(), (status, n) -> n + 1);
             Instant since = since(lra);
             Stuck.reason(lra, since, config.stuckAfter(), now).ifPresent(reason -> stuck.add(
                     new StatusSummary.StuckLra(lra.uid(), lra.clientId(), lra.status(), since, reason)));
@@ -51,7 +52,7 @@ public class StatusSummaries {
         Instant recentFrom = now.minus(config.recentWindow());
         Map<String, Integer> recent = zeros(OUTCOMES);
         for (HistoryEntry ended : history.find(e -> e.endTime() != null && !e.endTime().isBefore(recentFrom))) {
-            recent.merge(ended.status(), 1, Integer::sum);
+            recent.computeIfPresent(ended.status(), (status, n) -> n + 1);
         }
         return new StatusSummary(now, user, operator, running, recent, config.recentWindow().toSeconds(),
                 config.stuckAfter().toSeconds(), Math.max(1, config.refreshInterval().toSeconds()), stuck);
