@@ -9,15 +9,20 @@
 const ROOT = location.origin + location.pathname.replace(/dashboard\/[^/]*$/, '');
 
 // What an operator can do with an LRA, by its status (the admin API refuses the rest).
+const RETRY = { name: 'retry', label: 'Retry now', method: 'POST' };
+const FORGET = {
+  name: 'forget', label: 'Forget', method: 'DELETE', danger: true,
+  confirm: 'Forget LRA {uid}? Do this only after repairing its participants by hand; its end stays in the history.',
+};
 const ACTIONS = {
   Active: [
-    { name: 'close', label: 'Close', method: 'POST', confirm: 'Close LRA {uid}? Every participant is asked to complete.' },
-    { name: 'cancel', label: 'Cancel', method: 'POST', danger: true, confirm: 'Cancel LRA {uid}? Every participant is asked to compensate.' },
+    { name: 'close', label: 'Close LRA', method: 'POST', confirm: 'Close LRA {uid}? Every participant is asked to complete.' },
+    { name: 'cancel', label: 'Cancel LRA', method: 'POST', danger: true, confirm: 'Cancel LRA {uid}? Every participant is asked to compensate.' },
   ],
-  Closing: [{ name: 'retry', label: 'Retry now', method: 'POST' }],
-  Cancelling: [{ name: 'retry', label: 'Retry now', method: 'POST' }],
-  FailedToClose: [{ name: 'forget', label: 'Forget', method: 'DELETE', danger: true, confirm: 'Forget LRA {uid}? Do this only after repairing its participants by hand; its end stays in the history.' }],
-  FailedToCancel: [{ name: 'forget', label: 'Forget', method: 'DELETE', danger: true, confirm: 'Forget LRA {uid}? Do this only after repairing its participants by hand; its end stays in the history.' }],
+  Closing: [RETRY],
+  Cancelling: [RETRY],
+  FailedToClose: [FORGET],
+  FailedToCancel: [FORGET],
 };
 
 const state = {
@@ -97,6 +102,10 @@ function human(millis) {
   if (seconds < 7200) return `${Math.floor(seconds / 60)} min`;
   if (seconds < 172800) return `${Math.floor(seconds / 3600)} h`;
   return `${Math.floor(seconds / 86400)} d`;
+}
+
+function capitalized(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function time(instant) {
@@ -221,7 +230,10 @@ function renderDetail(lra, participants, transitions, running) {
   document.getElementById('detail-title').textContent = running ? 'Running LRA' : 'Ended LRA';
   document.getElementById('detail-fields').replaceChildren(
     ...fields.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', {}, value)]));
-  document.getElementById('detail-actions').replaceChildren(...(running ? actionButtons(lra.uid, lra.status) : []));
+  const buttons = running ? actionButtons(lra.uid, lra.status) : [];
+  const readOnly = buttons.length > 0 && state.summary && !state.summary.operator
+    ? el('span', { class: 'muted', text: 'read-only: these actions need the operator role' }) : null;
+  document.getElementById('detail-actions').replaceChildren(...buttons, ...(readOnly ? [readOnly] : []));
 
   const callback = (name, url) => url ? el('div', {}, el('span', { text: name }), el('code', { text: url })) : null;
   fillTable('participants', (participants || []).map((p, i) => el('tr', { 'data-participant': i },
@@ -255,8 +267,19 @@ async function loadDetail() {
   renderDetail(ended, ended.participants, ended.transitions, false);
 }
 
+async function refreshDetail() {
+  try {
+    await loadDetail();
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    showMessage(`LRA ${state.selected.uid} is neither running nor in the history.`, 'error');
+    closeDetail();
+  }
+}
+
 async function openDetail(uid, source) {
   state.selected = { uid, source };
+  history.replaceState(null, '', `#lra=${encodeURIComponent(uid)}`);
   try {
     await loadDetail();
   } catch (e) {
@@ -272,6 +295,7 @@ function markSelected() {
 
 function closeDetail() {
   state.selected = null;
+  history.replaceState(null, '', location.pathname);
   document.getElementById('detail').hidden = true;
   markSelected();
 }
@@ -285,16 +309,16 @@ async function act(uid, action) {
       : `admin/lras/${encodeURIComponent(uid)}/${action.name}`;
     const result = await api(path, action.method);
     showMessage(action.name === 'forget' ? `Forgot LRA ${uid}.`
-      : `${action.label} of LRA ${uid} done: it is now ${result.status}.`, 'ok');
+      : `${capitalized(action.name)} of LRA ${uid} done: it is now ${result.status}.`, 'ok');
   } catch (e) {
-    showMessage(`${action.label} of LRA ${uid} refused. ${e.message}`, 'error');
+    showMessage(`${capitalized(action.name)} of LRA ${uid} refused. ${e.message}`, 'error');
   }
   await refresh();
 }
 
 async function refresh() {
   try {
-    const [summary, lras, history] = await Promise.all([
+    const [summary, lras, ended] = await Promise.all([
       api('admin/summary'), api('admin/lras?size=500'), api('admin/history?size=20')]);
     state.summary = summary;
     state.lras = lras.items;
@@ -302,8 +326,8 @@ async function refresh() {
     renderCounts(summary);
     renderStuck(summary);
     renderRunning();
-    renderRecent(history);
-    if (state.selected) await loadDetail();
+    renderRecent(ended);
+    if (state.selected) await refreshDetail();
     markSelected();
     const more = lras.total > lras.items.length ? ` (showing the newest ${lras.items.length} of ${lras.total})` : '';
     document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}${more}`;
@@ -326,5 +350,8 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('detail-close').addEventListener('click', closeDetail);
   document.getElementById('filter').addEventListener('input', () => state.summary && renderRunning());
   document.addEventListener('keydown', event => { if (event.key === 'Escape') closeDetail(); });
+  // #lra=<uid> opens that LRA: a link an operator can pass on
+  const linked = /^#lra=(.+)$/.exec(location.hash);
+  if (linked) state.selected = { uid: decodeURIComponent(linked[1]), source: 'running' };
   refresh().then(schedule);
 });

@@ -156,10 +156,12 @@ class DashboardIT {
         String lra = start("dashboard-it-viewer-" + UUID.randomUUID());
         String uid = uid(lra);
 
-        openDashboard(test, "viewer", VIEWER_PASSWORD);
-        awaitElement("#running tr[data-uid='" + uid + "']").click();
+        // opened by a link to the LRA
+        openDashboard(test, "viewer", VIEWER_PASSWORD, "/dashboard/#lra=" + uid);
+        awaitText("#detail-fields", uid);
         awaitText("#detail-status", "Active");
         assertTrue(text("#whoami").contains("read-only"), text("#whoami"));
+        assertTrue(text("#detail-actions").contains("need the operator role"), text("#detail-actions"));
 
         click("#detail-actions button[data-action='cancel']");
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.alertIsPresent()).accept();
@@ -174,12 +176,16 @@ class DashboardIT {
     // ------------------------------------------------------------------ the browser
 
     private void openDashboard(TestInfo test, String user, String password) throws IOException {
+        openDashboard(test, user, password, "/dashboard");
+    }
+
+    private void openDashboard(TestInfo test, String user, String password, String page) throws IOException {
         String name = test.getTestMethod().orElseThrow().getName();
         browser = HeadlessChromium.start(work.resolve("profiles"), Path.of("target/dashboard-it-chromedriver-" + name
                 + ".log").toAbsolutePath());
         // Basic credentials in the URL: Chromium signs in with them and reuses them for the
         // page's own requests to the same origin, as it does after a login prompt.
-        browser.get("http://" + user + ":" + password + "@127.0.0.1:" + coordinator.port() + "/dashboard");
+        browser.get("http://" + user + ":" + password + "@127.0.0.1:" + coordinator.port() + page);
         new WebDriverWait(browser, WAIT).until(d -> "true".equals(d.findElement(By.tagName("body"))
                 .getDomAttribute("data-loaded")));
     }
