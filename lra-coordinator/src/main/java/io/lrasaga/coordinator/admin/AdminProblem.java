@@ -57,6 +57,12 @@ public class AdminProblem extends RuntimeException {
                 "LRA " + uid + " is " + status + ": " + why, null).with("lraStatus", status);
     }
 
+    /** An action a browser sent on behalf of another site (see CrossSiteGuard). */
+    public static AdminProblem crossSite(String evidence) {
+        return new AdminProblem("cross-site", "Cross-site request refused", 403,
+                "admin actions are refused when a browser sends them from another site (" + evidence + ")", null);
+    }
+
     public AdminProblem with(String name, Object value) {
         extensions.put(name, value);
         return this;

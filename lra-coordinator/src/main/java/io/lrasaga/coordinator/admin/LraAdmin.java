@@ -3,6 +3,7 @@ package io.lrasaga.coordinator.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,8 @@ public class LraAdmin {
     @Inject
     HistoryStore history;
 
-    public Page<LraSummary> list(Optional<LRAStatus> status, Optional<String> clientId, Optional<Duration> olderThan,
-            PageRequest page) {
+    /** Every running LRA in memory and every failed one in the store, in no particular order. */
+    public Collection<LraSummary> all() {
         Map<String, LraSummary> all = new LinkedHashMap<>();
         store.inMemory().forEach((uid, lra) -> all.put(uid, LraSummary.of(lra.getLRAData(), participants(lra))));
         for (LRAData failed : store.failed()) {
@@ -52,9 +53,14 @@ public class LraAdmin {
             int participants = store.failed(uid).map(LraAdmin::participants).orElse(0);
             all.put(uid, LraSummary.of(failed, participants));
         }
+        return all.values();
+    }
+
+    public Page<LraSummary> list(Optional<LRAStatus> status, Optional<String> clientId, Optional<Duration> olderThan,
+            PageRequest page) {
         Instant startedBefore = olderThan.map(d -> Instant.now().minus(d)).orElse(null);
         List<LraSummary> found = new ArrayList<>();
-        for (LraSummary lra : all.values()) {
+        for (LraSummary lra : all()) {
             if (status.isPresent() && !status.get().name().equals(lra.status())) {
                 continue;
             }

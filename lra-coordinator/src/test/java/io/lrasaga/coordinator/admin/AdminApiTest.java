@@ -1,5 +1,11 @@
 package io.lrasaga.coordinator.admin;
 
+import static io.lrasaga.coordinator.admin.AdminFixtures.clientId;
+import static io.lrasaga.coordinator.admin.AdminFixtures.join;
+import static io.lrasaga.coordinator.admin.AdminFixtures.operator;
+import static io.lrasaga.coordinator.admin.AdminFixtures.start;
+import static io.lrasaga.coordinator.admin.AdminFixtures.uid;
+import static io.lrasaga.coordinator.admin.AdminFixtures.viewer;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -13,53 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class AdminApiTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
-
-    private static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "operator-secret");
-    }
-
-    private static RequestSpecification viewer() {
-        return given().auth().preemptive().basic("viewer", "viewer-secret");
-    }
-
-    private static String clientId() {
-        return "admin-test-" + UUID.randomUUID();
-    }
-
-    /** Starts an LRA through the coordinator's own API; returns its URL. */
-    private static String start(String clientId, long timeLimitMillis) {
-        return given().queryParam("ClientID", clientId).queryParam("TimeLimit", timeLimitMillis)
-                .post("/lra-coordinator/start")
-                .then().statusCode(201)
-                .extract().asString();
-    }
-
-    private static String uid(String lraUrl) {
-        return lraUrl.substring(lraUrl.lastIndexOf('/') + 1);
-    }
-
-    /** Joins a test participant (fresh name) to the LRA; returns its name. */
-    private static String join(String lraUrl, String mode) {
-        String name = "p-" + UUID.randomUUID();
-        TestParticipant.state(name).mode = mode;
-        given().contentType("text/plain")
-                .body("http://localhost:" + RestAssured.port + "/test-participant/" + name)
-                .put(lraUrl)
-                .then().statusCode(200);
-        return name;
-    }
 
     @Test
     void adminNeedsCredentialsAndTheRightRole() {
