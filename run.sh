@@ -4,6 +4,7 @@
 #
 #   ./run.sh         start everything, run the demo, print the URLs, stay up until Ctrl-C
 #   ./run.sh demo    the same, then stop; exit 0 only if both demo orders ended as expected
+#   ./run.sh bench   the benchmark: floor, stock and lra-saga compared (BENCHMARKS.md; bench --help)
 #
 # Environment: LRA_SAGA_DATA_DIR (default ./.lra-saga), LRA_SAGA_BASE_PORT (8080; services
 # on +1..+4), LRA_SAGA_POSTGRES_PORT (15432), LRA_SAGA_MONGO_PORT (27018),
@@ -15,8 +16,9 @@ cd "$(dirname "$0")"
 mode="${1:-run}"
 case "$mode" in
   run|demo) ;;
-  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "usage: ./run.sh [run|demo]" >&2; exit 2 ;;
+  bench) shift; exec src-test/bench/run-bench.sh "$@" ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: ./run.sh [run|demo|bench]" >&2; exit 2 ;;
 esac
 
 launcher=src-test/launcher/target/lra-saga-launcher-0.1.0-SNAPSHOT.jar

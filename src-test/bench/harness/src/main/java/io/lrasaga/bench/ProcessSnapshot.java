@@ -1,0 +1,29 @@
+package io.lrasaga.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CPU ticks and memory of every measured process at one moment. */
+public record ProcessSnapshot(long nanoTime, Map<String, ProcFs.CpuTicks> cpu, Map<String, Long> memoryKb) {
+
+    public static ProcessSnapshot take(List<MeasuredProcess> processes) {
+        Map<String, ProcFs.CpuTicks> cpu = new LinkedHashMap<>();
+        Map<String, Long> memory = new LinkedHashMap<>();
+        for (MeasuredProcess process : processes) {
+            cpu.put(process.name(), process.cpu());
+            memory.put(process.name(), process.memoryKb());
+        }
+        return new ProcessSnapshot(System.nanoTime(), cpu, memory);
+    }
+
+    /** CPU milliseconds each process spent between {@code earlier} and this snapshot. */
+    public Map<String, Double> cpuMillisSince(ProcessSnapshot earlier) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        cpu.forEach((name, ticks) -> {
+            ProcFs.CpuTicks before = earlier.cpu().getOrDefault(name, ProcFs.CpuTicks.ZERO);
+            millis.put(name, (ticks.total() - before.total()) * 1000.0 / ProcFs.ticksPerSecond());
+        });
+        return millis;
+    }
+}
