@@ -46,7 +46,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
         if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
             System.out.println(BenchOptions.USAGE);
             return;
@@ -105,6 +105,10 @@ public final class BenchMain {
             LoadGenerator generator = new LoadGenerator(system, data);
             List<LoadGenerator.Level> levels = new ArrayList<>();
             List<String> orderIds = new ArrayList<>();
+            // The JVMs are cold after start: one unmeasured run at the highest concurrency first,
+            // so the first level's own warm-up is not all class loading and connection set-up.
+            orderIds.addAll(generator.run(options.highestConcurrency(), Duration.ZERO, options.warmup(), processes)
+                    .orderIds());
             for (int concurrency : options.concurrency()) {
                 LoadGenerator.Level level = generator.run(concurrency, options.warmup(), options.duration(), processes);
                 levels.add(level);
