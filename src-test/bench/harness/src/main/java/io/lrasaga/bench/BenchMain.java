@@ -95,14 +95,11 @@ public final class BenchMain {
         print("");
         Instant started = Instant.now();
         try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()))) {
-            DataSet data = new DataSet();
-            data.seed(system);
-            Invariants invariants = new Invariants(system.localSystem());
-            Invariants.Snapshot initial = invariants.snapshot(data.skus(), data.customers());
-            List<MeasuredProcess> processes = system.measured();
+            Seeded run = Seeded.seed(system);
+            List<MeasuredProcess> processes = run.processes();
+            LoadGenerator generator = run.generator();
             print(String.format(Locale.ROOT, "(started and seeded in %.0f s)", secondsSince(started)));
             ProcessSnapshot atStart = ProcessSnapshot.take(processes);
-            LoadGenerator generator = new LoadGenerator(system, data);
             List<LoadGenerator.Level> levels = new ArrayList<>();
             List<String> orderIds = new ArrayList<>();
             // The JVMs are cold after start: one unmeasured run at the highest concurrency first,
@@ -117,7 +114,7 @@ public final class BenchMain {
                         level.sagasPerSecond(), level.failures());
             }
             ProcessSnapshot atEnd = ProcessSnapshot.take(processes);
-            List<String> violations = check(invariants, initial, orderIds, configuration.coordinated());
+            List<String> violations = run.violations(orderIds);
             ConfigurationResult result = new ConfigurationResult(configuration, levels, atStart, atEnd,
                     orderIds.size(), violations);
             print(Report.levelTable(result));
@@ -138,12 +135,9 @@ public final class BenchMain {
             print("## soak of " + configuration.id() + " at concurrency " + concurrency + " for " + length);
             print("");
             try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()))) {
-                DataSet data = new DataSet();
-                data.seed(system);
-                Invariants invariants = new Invariants(system.localSystem());
-                Invariants.Snapshot initial = invariants.snapshot(data.skus(), data.customers());
-                List<MeasuredProcess> processes = system.measured();
-                LoadGenerator generator = new LoadGenerator(system, data);
+                Seeded run = Seeded.seed(system);
+                List<MeasuredProcess> processes = run.processes();
+                LoadGenerator generator = run.generator();
                 List<String> orderIds = new ArrayList<>();
                 ProcessSnapshot first = ProcessSnapshot.take(processes);
                 StringBuilder header = new StringBuilder("| elapsed s | sagas/s | p99 ms |");
@@ -168,7 +162,7 @@ public final class BenchMain {
                             (last.memoryKb().get(process) - first.memoryKb().getOrDefault(process, 0L)) / 1024.0));
                 }
                 print(growth.toString());
-                List<String> violations = check(invariants, initial, orderIds, configuration.coordinated());
+                List<String> violations = run.violations(orderIds);
                 print(Report.invariants(new ConfigurationResult(configuration, List.of(), first, last, orderIds.size(),
                         violations)));
                 consistent &= violations.isEmpty();
@@ -176,6 +170,23 @@ public final class BenchMain {
         }
         saveReport();
         return consistent;
+    }
+
+    /** A started configuration with the data set seeded, and what checking it afterwards needs. */
+    private record Seeded(LoadGenerator generator, List<MeasuredProcess> processes, Invariants invariants,
+            Invariants.Snapshot initial, boolean coordinated) {
+
+        static Seeded seed(BenchSystem system) throws IOException {
+            DataSet data = new DataSet();
+            data.seed(system);
+            Invariants invariants = new Invariants(system.localSystem());
+            return new Seeded(new LoadGenerator(system, data), system.measured(), invariants,
+                    invariants.snapshot(data.skus(), data.customers()), system.configuration().coordinated());
+        }
+
+        List<String> violations(Collection<String> orderIds) throws InterruptedException {
+            return check(invariants, initial, orderIds, coordinated);
+        }
     }
 
     /**
