@@ -132,7 +132,8 @@ public final class BenchMain {
         Duration interval = Duration.ofSeconds(Math.max(10, length.toSeconds() / 20));
         for (Configuration configuration : options.configs()) {
             print("");
-            print("## soak of " + configuration.id() + " at concurrency " + concurrency + " for " + length);
+            print("## soak of " + configuration.id() + " at concurrency " + concurrency + " for " + length.toSeconds()
+                    + " s, sampled every " + interval.toSeconds() + " s");
             print("");
             try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()))) {
                 Seeded run = Seeded.seed(system);
@@ -146,22 +147,20 @@ public final class BenchMain {
                 print("|---:|---:|---:|" + "---:|".repeat(first.memoryKb().size()));
                 long start = System.nanoTime();
                 ProcessSnapshot last = first;
+                ProcessSnapshot warm = null;
                 while (System.nanoTime() - start < length.toNanos()) {
                     LoadGenerator.Level level = generator.run(concurrency, Duration.ZERO, interval, processes);
                     orderIds.addAll(level.orderIds());
                     last = level.after();
+                    warm = warm == null ? last : warm;
                     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f | %.1f | %.1f |",
                             (System.nanoTime() - start) / 1e9, level.sagasPerSecond(),
                             Report.ms(new Percentiles(level.latenciesNanos()).at(99))));
                     last.memoryKb().values().forEach(kb -> row.append(String.format(Locale.ROOT, " %.0f |", kb / 1024.0)));
                     print(row.toString());
                 }
-                StringBuilder growth = new StringBuilder("RSS growth over the soak (MB):");
-                for (String process : last.memoryKb().keySet()) {
-                    growth.append(String.format(Locale.ROOT, " %s %+.0f", process,
-                            (last.memoryKb().get(process) - first.memoryKb().getOrDefault(process, 0L)) / 1024.0));
-                }
-                print(growth.toString());
+                print(growth("RSS growth since start (MB):", first, last));
+                print(growth("RSS growth since the first sample, warm (MB):", warm, last));
                 List<String> violations = run.violations(orderIds);
                 print(Report.invariants(new ConfigurationResult(configuration, List.of(), first, last, orderIds.size(),
                         violations)));
@@ -170,6 +169,13 @@ public final class BenchMain {
         }
         saveReport();
         return consistent;
+    }
+
+    private static String growth(String title, ProcessSnapshot from, ProcessSnapshot to) {
+        StringBuilder growth = new StringBuilder(title);
+        to.memoryKb().forEach((process, kb) -> growth.append(String.format(Locale.ROOT, " %s %+.0f", process,
+                (kb - from.memoryKb().getOrDefault(process, 0L)) / 1024.0)));
+        return growth.toString();
     }
 
     /** A started configuration with the data set seeded, and what checking it afterwards needs. */
@@ -220,13 +226,16 @@ public final class BenchMain {
     }
 
     private static String describe(BenchOptions options) {
+        if (options.soak().isPresent()) {
+            return "--soak " + options.soak().get().toSeconds() + "s --concurrency " + options.highestConcurrency()
+                    + " --configs " + String.join(",", options.configs().stream().map(Configuration::id).toList());
+        }
         StringBuilder out = new StringBuilder();
         out.append("--duration ").append(options.duration().toMillis() / 1000.0).append("s --warmup ")
                 .append(options.warmup().toMillis() / 1000.0).append("s --concurrency ")
                 .append(String.join(",", options.concurrency().stream().map(String::valueOf).toList()))
                 .append(" --configs ")
                 .append(String.join(",", options.configs().stream().map(Configuration::id).toList()));
-        options.soak().ifPresent(d -> out.append(" --soak ").append(d.toSeconds()).append('s'));
         return out.toString().replace(".0s", "s");
     }
 

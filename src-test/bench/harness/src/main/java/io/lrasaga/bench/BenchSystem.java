@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.lrasaga.launcher.App;
@@ -26,6 +28,12 @@ import io.lrasaga.launcher.LocalSystemConfig;
 public final class BenchSystem implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    // Ctrl-C in the middle of a run: the apps and PostgreSQL of the configuration under way stop too.
+    private static final Set<BenchSystem> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(BenchSystem::close), "bench-shutdown"));
+    }
 
     private final Configuration configuration;
     private final LocalSystem system;
@@ -43,6 +51,7 @@ public final class BenchSystem implements AutoCloseable {
                 .withPorts(FreePort.findRange(App.values().length), FreePort.find(), FreePort.find())
                 .withDurable(true);
         BenchSystem bench = new BenchSystem(configuration, new LocalSystem(config));
+        OPEN.add(bench);
         try {
             bench.startProcesses();
             return bench;
@@ -120,6 +129,7 @@ public final class BenchSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         for (AppProcess process : stockApps.values().stream().sorted(Comparator.comparing(
                 (AppProcess p) -> p.name().equals("stock-coordinator"))).toList()) {
             try {
