@@ -107,7 +107,8 @@ public final class BenchMain {
             orderIds.addAll(generator.run(options.highestConcurrency(), Duration.ZERO, options.warmup(), processes)
                     .orderIds());
             for (int concurrency : options.concurrency()) {
-                LoadGenerator.Level level = generator.run(concurrency, options.warmup(), options.duration(), processes);
+                LoadGenerator.Level level = profiled(system, concurrency,
+                        () -> generator.run(concurrency, options.warmup(), options.duration(), processes));
                 levels.add(level);
                 orderIds.addAll(level.orderIds());
                 System.out.printf(Locale.ROOT, "  concurrency %d: %.1f sagas/s, %d failed%n", concurrency,
@@ -169,6 +170,24 @@ public final class BenchMain {
         }
         saveReport();
         return consistent;
+    }
+
+    private interface LevelRun {
+        LoadGenerator.Level run() throws InterruptedException;
+    }
+
+    /** The level, with JFR recordings of the app JVMs around it if asked for and it is the highest. */
+    private LoadGenerator.Level profiled(BenchSystem system, int concurrency, LevelRun level)
+            throws IOException, InterruptedException {
+        if (!options.profile() || concurrency != options.highestConcurrency()) {
+            return level.run();
+        }
+        Path dir = benchDir.resolve(system.configuration().id()).resolve("jfr");
+        try (JfrRecordings recordings = JfrRecordings.start(system.appPids(), dir, "c" + concurrency)) {
+            LoadGenerator.Level result = level.run();
+            print("(JFR recordings at concurrency " + concurrency + ": " + dir + ")");
+            return result;
+        }
     }
 
     private static String growth(String title, ProcessSnapshot from, ProcessSnapshot to) {
@@ -236,6 +255,9 @@ public final class BenchMain {
                 .append(String.join(",", options.concurrency().stream().map(String::valueOf).toList()))
                 .append(" --configs ")
                 .append(String.join(",", options.configs().stream().map(Configuration::id).toList()));
+        if (options.profile()) {
+            out.append(" --profile");
+        }
         return out.toString().replace(".0s", "s");
     }
 

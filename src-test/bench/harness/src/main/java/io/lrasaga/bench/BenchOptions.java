@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param concurrency closed-loop clients (= HTTP connections) per level
  * @param configs     which configurations to run, in this order
  * @param soak        when present: the soak mode, one long run at the highest concurrency
+ * @param profile     JFR recordings of every app JVM during the highest concurrency level
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> concurrency, List<Configuration> configs,
-        Optional<Duration> soak) {
+        Optional<Duration> soak, boolean profile) {
 
     public static final String USAGE = """
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
-                                  [--configs floor,stock,lra-saga] [--soak 10m]
+                                  [--configs floor,stock,lra-saga] [--soak 10m] [--profile]
               --duration     measured time per concurrency level (default 20s)
               --warmup       unmeasured load before each level (default 5s)
               --concurrency  closed-loop clients, one HTTP connection each (default 1,8,32)
@@ -30,6 +31,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              compensation, stock coordinator), lra-saga (every feature on)
               --soak D       instead: run each configuration (default lra-saga only) for D at the
                              highest concurrency and report RSS over time
+              --profile      JFR recording (settings=profile) of every app JVM during the
+                             highest concurrency level, in .lra-saga-bench/<config>/jfr/
             durations: 500ms, 30s, 10m, 1h""";
 
     public BenchOptions {
@@ -60,8 +63,13 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         List<Integer> concurrency = List.of(1, 8, 32);
         List<Configuration> configs = null;
         Optional<Duration> soak = Optional.empty();
+        boolean profile = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--profile")) {
+                profile = true;
+                continue;
+            }
             String value;
             int eq = name.indexOf('=');
             if (eq > 0) {
@@ -86,7 +94,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         if (configs == null) {
             configs = soak.isPresent() ? List.of(Configuration.LRA_SAGA) : List.of(Configuration.values());
         }
-        return new BenchOptions(duration, warmup, concurrency, configs, soak);
+        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */

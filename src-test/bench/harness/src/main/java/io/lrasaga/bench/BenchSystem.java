@@ -111,15 +111,22 @@ public final class BenchSystem implements AutoCloseable {
     /** Every process whose CPU and memory the report shows, the benchmark's own JVM last. */
     public List<MeasuredProcess> measured() throws IOException {
         List<MeasuredProcess> measured = new ArrayList<>();
-        for (App app : App.values()) {
-            AppProcess process = configuration == Configuration.LRA_SAGA ? system.process(app) : stockApps.get(app);
-            if (process != null && process.isAlive()) {
-                measured.add(MeasuredProcess.single(app.id(), process.pid()));
-            }
-        }
+        appPids().forEach((app, pid) -> measured.add(MeasuredProcess.single(app, pid)));
         measured.add(MeasuredProcess.tree("postgresql", postmasterPid()));
         measured.add(MeasuredProcess.single("bench-jvm", ProcessHandle.current().pid()));
         return measured;
+    }
+
+    /** PIDs of the configuration's app JVMs (coordinator and services), by app id. */
+    public Map<String, Long> appPids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (App app : App.values()) {
+            AppProcess process = configuration == Configuration.LRA_SAGA ? system.process(app) : stockApps.get(app);
+            if (process != null && process.isAlive()) {
+                pids.put(app.id(), process.pid());
+            }
+        }
+        return pids;
     }
 
     private long postmasterPid() throws IOException {

@@ -20,6 +20,14 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(20), options.duration());
         assertEquals(Duration.ofSeconds(5), options.warmup());
         assertEquals(Optional.empty(), options.soak());
+        assertEquals(false, options.profile());
+    }
+
+    @Test
+    void profileIsAFlagWithoutValue() {
+        BenchOptions options = BenchOptions.parse("--profile", "--concurrency", "4");
+        assertTrue(options.profile());
+        assertEquals(List.of(4), options.concurrency());
     }
 
     @Test
