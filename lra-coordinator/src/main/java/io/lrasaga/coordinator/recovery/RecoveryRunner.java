@@ -42,6 +42,9 @@ public class RecoveryRunner {
     @Inject
     LraMetrics metrics;
 
+    @Inject
+    LostCallbacks lostCallbacks;
+
     private volatile boolean initialPassDone;
 
     // After the other startup observers (default priority APPLICATION + 500): meters exist.
@@ -67,12 +70,21 @@ public class RecoveryRunner {
 
     private void pass(String trigger) {
         store.scan();
-        metrics.recoveryPass(trigger);
-        tracker.afterRecoveryPass();
+        afterPass(trigger);
     }
 
     private void afterPeriodicPass() {
-        metrics.recoveryPass("periodic");
+        afterPass("periodic");
+    }
+
+    private void afterPass(String trigger) {
+        metrics.recoveryPass(trigger);
         tracker.afterRecoveryPass();
+        if (lostCallbacks.rearm() > 0) {
+            // Send the lost calls now rather than one recovery period later.
+            store.scan();
+            metrics.recoveryPass("resend");
+            tracker.afterRecoveryPass();
+        }
     }
 }

@@ -28,6 +28,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LocalSystemConfig config;
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
     // The coordinator has no default admin password; each local run gets a fresh one.
     private final String adminPassword = newPassword();
     private EmbeddedPostgresServer postgres;
@@ -127,6 +128,18 @@ public final class LocalSystem implements AutoCloseable {
         return "http://127.0.0.1:" + config.port(app);
     }
 
+    /**
+     * Sets a configuration property of one application over what the system gives it; takes
+     * effect when the application's process is first created (call before {@link #start()}).
+     */
+    public LocalSystem configure(App app, String key, String value) {
+        if (apps.containsKey(app)) {
+            throw new IllegalStateException(app.id() + " is already set up; configure it before starting");
+        }
+        overrides.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
     /** Configuration an application needs to join this system (store, coordinator, peers). */
     public Map<String, String> properties(App app) {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -156,6 +169,7 @@ public final class LocalSystem implements AutoCloseable {
             properties.put("quarkus.rest-client.payments.url", url(App.PAYMENTS));
             properties.put("quarkus.rest-client.activity.url", url(App.ACTIVITY));
         }
+        properties.putAll(overrides.getOrDefault(app, Map.of()));
         return properties;
     }
 
