@@ -45,6 +45,9 @@ public class RecoveryRunner {
     @Inject
     LostCallbacks lostCallbacks;
 
+    @Inject
+    ExpiredTimeLimits expiredTimeLimits;
+
     private volatile boolean initialPassDone;
 
     // After the other startup observers (default priority APPLICATION + 500): meters exist.
@@ -80,6 +83,9 @@ public class RecoveryRunner {
     private void afterPass(String trigger) {
         metrics.recoveryPass(trigger);
         tracker.afterRecoveryPass();
+        if (expiredTimeLimits.cancel() > 0) {
+            tracker.afterRecoveryPass();
+        }
         if (lostCallbacks.rearm() > 0) {
             // Send the lost calls now rather than one recovery period later.
             store.scan();
