@@ -57,7 +57,7 @@ public class LraMetrics {
                     .tag("status", status.name())
                     .register(registry);
         }
-        for (String trigger : List.of("startup", "periodic", "admin", "resend")) {
+        for (String trigger : List.of("startup", "periodic", "admin")) {
             recoveryCounter(trigger);
         }
     }

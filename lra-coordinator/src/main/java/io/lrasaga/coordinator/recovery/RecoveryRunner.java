@@ -43,7 +43,7 @@ public class RecoveryRunner {
     LraMetrics metrics;
 
     @Inject
-    LostCallbacks lostCallbacks;
+    StaleCopies staleCopies;
 
     @Inject
     ExpiredTimeLimits expiredTimeLimits;
@@ -86,10 +86,7 @@ public class RecoveryRunner {
         if (expiredTimeLimits.cancel() > 0) {
             tracker.afterRecoveryPass();
         }
-        if (lostCallbacks.rearm() > 0) {
-            // Send the lost calls now rather than one recovery period later.
-            store.scan();
-            metrics.recoveryPass("resend");
+        if (staleCopies.drop() > 0) {
             tracker.afterRecoveryPass();
         }
     }
