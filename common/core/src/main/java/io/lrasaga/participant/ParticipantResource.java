@@ -34,6 +34,11 @@ public class ParticipantResource {
     private static final Set<LRAStatus> CANCELLING = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled);
     private static final Set<ParticipantStatus> ENDED = EnumSet.of(ParticipantStatus.Completed,
             ParticipantStatus.Compensated, ParticipantStatus.FailedToComplete, ParticipantStatus.FailedToCompensate);
+    // A failed LRA whose coordinator calls again (an operator's retry after a repair).
+    private static final Set<LRAStatus> FAILED_CLOSE = EnumSet.of(LRAStatus.Closing, LRAStatus.Closed,
+            LRAStatus.FailedToClose);
+    private static final Set<LRAStatus> FAILED_CANCEL = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled,
+            LRAStatus.FailedToCancel);
 
     @Inject
     Instance<ParticipantLedger> ledgers;
@@ -53,13 +58,14 @@ public class ParticipantResource {
     @PUT
     @Path("complete")
     public Response complete() {
-        return end("complete", CLOSING, ParticipantLedger::complete);
+        return end("complete", CLOSING, ParticipantStatus.FailedToComplete, FAILED_CLOSE, ParticipantLedger::complete);
     }
 
     @PUT
     @Path("compensate")
     public Response compensate() {
-        return end("compensate", CANCELLING, ParticipantLedger::compensate);
+        return end("compensate", CANCELLING, ParticipantStatus.FailedToCompensate, FAILED_CANCEL,
+                ParticipantLedger::compensate);
     }
 
     @GET
@@ -79,11 +85,16 @@ public class ParticipantResource {
         return known ? Response.ok().build() : Response.status(Response.Status.GONE).build();
     }
 
-    private Response end(String kind, Set<LRAStatus> confirming,
+    private Response end(String kind, Set<LRAStatus> confirming, ParticipantStatus failed, Set<LRAStatus> retryConfirming,
             java.util.function.BiFunction<ParticipantLedger, String, ParticipantStatus> action) {
         String lra = lra();
         Optional<ParticipantStatus> recorded = recorded(lra);
-        if (recorded.isPresent() && ENDED.contains(recorded.get())) {
+        // A failure of this kind is tried again (the ledgers resume from what is left to undo or
+        // to complete); any other ended state is final and answered as recorded.
+        boolean retry = recorded.isPresent() && recorded.get() == failed;
+        if (retry) {
+            confirming = retryConfirming;
+        } else if (recorded.isPresent() && ENDED.contains(recorded.get())) {
             // A repeat (or a late call of the other kind): the recorded outcome, nothing redone.
             metrics.callback(kind, "repeat");
             return ParticipantAnswers.answer(recorded.get());
