@@ -1,0 +1,198 @@
+package io.lrasaga.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import io.lrasaga.e2e.OtlpCollectorStub.ReceivedSpan;
+import io.lrasaga.launcher.App;
+import io.lrasaga.launcher.FreePort;
+import io.lrasaga.launcher.JsonHttp;
+import io.lrasaga.launcher.JsonHttp.Reply;
+import io.lrasaga.launcher.LocalSystem;
+import io.lrasaga.launcher.LocalSystemConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OpenTelemetry over real processes: the five applications export their spans over OTLP/HTTP
+ * to a collector stub on loopback, and each order's saga is one trace — the order request,
+ * the coordinator's start, joins and close or cancel, every participant's step, the
+ * coordinator's callbacks and the participants' verification of them — with {@code lra.id}
+ * on the spans of every service.
+ */
+class TracingIT {
+
+    private static final Duration EXPORTED = Duration.ofSeconds(90);
+    private static final String COORDINATOR = "lra-coordinator";
+    private static final List<String> RUNTIME_PARTICIPANTS = List.of("inventory", "payments", "activity");
+    private static final Map<String, String> STEP_PATHS = Map.of("inventory", "/reservations", "payments", "/payments",
+            "activity", "/events");
+
+    private static OtlpCollectorStub collector;
+    private static LocalSystem system;
+    private static final JsonHttp http = new JsonHttp();
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        collector = OtlpCollectorStub.start();
+        Path root = Path.of(System.getProperty("lra-saga.root", "../.."));
+        Files.createDirectories(Path.of("target"));
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tracing-");
+        system = new LocalSystem(LocalSystemConfig.defaults(root).withDataDir(data)
+                .withPorts(FreePort.findRange(5), FreePort.find(), FreePort.find()))
+                .withProperties(Map.of(
+                        "quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint(),
+                        "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                        "quarkus.otel.traces.sampler.arg", "1.0",
+                        "quarkus.otel.bsp.schedule.delay", "200ms"));
+        system.start();
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
+    @Test
+    void aCompletedOrderIsOneTraceAcrossTheCoordinatorAndEveryService() {
+        String sku = product(10);
+        String customer = customer("100.00");
+
+        Reply placed = order(customer, sku, 2);
+
+        assertEquals(201, placed.status(), placed.body().toString());
+        String lra = placed.text("lraId");
+        Map<String, Predicate<List<ReceivedSpan>>> expected = new LinkedHashMap<>();
+        expected.put("the order request in orders", has("orders", true, "/orders", lra));
+        expected.put("the coordinator's start", has(COORDINATOR, true, "/lra-coordinator/start", lra));
+        expected.put("the coordinator's close", has(COORDINATOR, true, lraPath(lra) + "/close", lra));
+        expected.put("orders' complete callback", has("orders", true, "/orders/complete", lra));
+        for (String service : RUNTIME_PARTICIPANTS) {
+            participated(expected, service, lra, "complete");
+        }
+        expected.put("the coordinator's callback calls", spans -> spans.stream()
+                .filter(s -> s.service().equals(COORDINATOR) && s.isClient() && s.path().endsWith("/complete"))
+                .count() >= 4);
+
+        assertOneTrace(lra, expected, Set.of(COORDINATOR, "orders", "inventory", "payments", "activity"));
+    }
+
+    @Test
+    void aCompensatedOrderIsOneTraceFromTheRequestToEveryCompensation() {
+        String sku = product(10);
+        String customer = customer("5.00");
+
+        Reply refused = order(customer, sku, 2);
+
+        assertEquals(402, refused.status(), refused.body().toString());
+        String lra = refused.text("lraId");
+        Map<String, Predicate<List<ReceivedSpan>>> expected = new LinkedHashMap<>();
+        expected.put("the order request in orders", has("orders", true, "/orders", lra));
+        expected.put("the coordinator's cancel", has(COORDINATOR, true, lraPath(lra) + "/cancel", lra));
+        expected.put("orders' compensate callback", has("orders", true, "/orders/compensate", lra));
+        // The refused payment is the last step: activity is never called.
+        for (String service : List.of("inventory", "payments")) {
+            participated(expected, service, lra, "compensate");
+        }
+
+        assertOneTrace(lra, expected, Set.of(COORDINATOR, "orders", "inventory", "payments"));
+    }
+
+    /** A runtime participant's part: its step, its join, the callback, and its check with the coordinator. */
+    private static void participated(Map<String, Predicate<List<ReceivedSpan>>> expected, String service, String lra,
+            String callback) {
+        expected.put(service + "'s step", has(service, true, STEP_PATHS.get(service), lra));
+        expected.put(service + "'s join", has(service, false, lraPath(lra), lra));
+        expected.put(service + "'s " + callback + " callback",
+                has(service, true, "/lra-saga/participant/" + callback, lra));
+        expected.put(service + "'s status check of the callback", has(service, false, lraPath(lra) + "/status", lra));
+    }
+
+    /**
+     * Waits until the saga's trace holds every expected span and exactly the expected
+     * services; then no span of any service that names this LRA lies in another trace.
+     */
+    private static void assertOneTrace(String lra, Map<String, Predicate<List<ReceivedSpan>>> expected,
+            Set<String> services) {
+        await().atMost(EXPORTED).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            List<ReceivedSpan> trace = sagaTrace(lra);
+            List<String> missing = new ArrayList<>();
+            expected.forEach((what, present) -> {
+                if (!present.test(trace)) {
+                    missing.add(what);
+                }
+            });
+            assertEquals(List.of(), missing, () -> "spans of the saga's trace so far:\n" + describe(trace));
+        });
+        List<ReceivedSpan> trace = sagaTrace(lra);
+        assertEquals(services, trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()),
+                () -> describe(trace));
+        List<ReceivedSpan> elsewhere = collector.spans().stream()
+                .filter(s -> lra.equals(s.attribute("lra.id")) && !s.traceId().equals(trace.get(0).traceId()))
+                .toList();
+        assertEquals(List.of(), elsewhere, "spans of this LRA in other traces");
+        assertEquals(List.of(), collector.refused(), "malformed exports");
+    }
+
+    /** The spans of the trace whose root is the order request that started the LRA. */
+    private static List<ReceivedSpan> sagaTrace(String lra) {
+        List<ReceivedSpan> all = collector.spans();
+        return all.stream()
+                .filter(s -> s.service().equals("orders") && s.isServer() && s.path().equals("/orders")
+                        && lra.equals(s.attribute("lra.id")))
+                .findFirst()
+                .map(root -> all.stream().filter(s -> s.traceId().equals(root.traceId())).toList())
+                .orElse(List.of());
+    }
+
+    private static Predicate<List<ReceivedSpan>> has(String service, boolean server, String path, String lra) {
+        return spans -> spans.stream().anyMatch(s -> s.service().equals(service) && (server ? s.isServer() : s.isClient())
+                && s.path().equals(path) && lra.equals(s.attribute("lra.id")));
+    }
+
+    private static String lraPath(String lra) {
+        return lra.replaceFirst("^[a-z]+://[^/]+", "");
+    }
+
+    private static String describe(List<ReceivedSpan> spans) {
+        return spans.stream().map(s -> "  " + s + " lra.id=" + s.attribute("lra.id")).collect(Collectors.joining("\n"));
+    }
+
+    private static String product(int stock) {
+        String sku = "trace-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, http.post(system.url(App.INVENTORY) + "/products",
+                Map.of("sku", sku, "name", "traced item", "price", new BigDecimal("4.00"), "stock", stock)).status());
+        return sku;
+    }
+
+    private static String customer(String balance) {
+        String id = "trace-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, http.post(system.url(App.PAYMENTS) + "/accounts",
+                Map.of("customerId", id, "balance", new BigDecimal(balance))).status());
+        return id;
+    }
+
+    private static Reply order(String customer, String sku, int quantity) {
+        return http.post(system.url(App.ORDERS) + "/orders",
+                Map.of("customerId", customer, "items", List.of(Map.of("sku", sku, "quantity", quantity))));
+    }
+}
