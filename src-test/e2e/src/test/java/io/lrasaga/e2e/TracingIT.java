@@ -3,7 +3,6 @@ package io.lrasaga.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.lrasaga.e2e.OtlpCollectorStub.ReceivedSpan;
-import io.lrasaga.launcher.App;
 import io.lrasaga.launcher.FreePort;
 import io.lrasaga.launcher.JsonHttp;
 import io.lrasaga.launcher.JsonHttp.Reply;
@@ -38,13 +35,12 @@ class TracingIT {
 
     private static final Duration EXPORTED = Duration.ofSeconds(90);
     private static final String COORDINATOR = "lra-coordinator";
-    private static final List<String> RUNTIME_PARTICIPANTS = List.of("inventory", "payments", "activity");
     private static final Map<String, String> STEP_PATHS = Map.of("inventory", "/reservations", "payments", "/payments",
             "activity", "/events");
 
     private static OtlpCollectorStub collector;
     private static LocalSystem system;
-    private static final JsonHttp http = new JsonHttp();
+    private static Shop shop;
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -60,6 +56,7 @@ class TracingIT {
                         "quarkus.otel.traces.sampler.arg", "1.0",
                         "quarkus.otel.bsp.schedule.delay", "200ms"));
         system.start();
+        shop = new Shop(system, new JsonHttp());
     }
 
     @AfterAll
@@ -74,47 +71,49 @@ class TracingIT {
 
     @Test
     void aCompletedOrderIsOneTraceAcrossTheCoordinatorAndEveryService() {
-        String sku = product(10);
-        String customer = customer("100.00");
+        String sku = shop.product("4.00", 10);
+        String customer = shop.customer("100.00");
 
-        Reply placed = order(customer, sku, 2);
+        Reply placed = shop.order(customer, sku, 2);
 
         assertEquals(201, placed.status(), placed.body().toString());
         String lra = placed.text("lraId");
-        Map<String, Predicate<List<ReceivedSpan>>> expected = new LinkedHashMap<>();
-        expected.put("the order request in orders", has("orders", true, "/orders", lra));
-        expected.put("the coordinator's start", has(COORDINATOR, true, "/lra-coordinator/start", lra));
-        expected.put("the coordinator's close", has(COORDINATOR, true, lraPath(lra) + "/close", lra));
-        expected.put("orders' complete callback", has("orders", true, "/orders/complete", lra));
-        for (String service : RUNTIME_PARTICIPANTS) {
-            participated(expected, service, lra, "complete");
-        }
-        expected.put("the coordinator's callback calls", spans -> spans.stream()
-                .filter(s -> s.service().equals(COORDINATOR) && s.isClient() && s.path().endsWith("/complete"))
-                .count() >= 4);
-
-        assertOneTrace(lra, expected, Set.of(COORDINATOR, "orders", "inventory", "payments", "activity"));
+        assertOneTrace(lra, saga(lra, "close", "complete", List.of("inventory", "payments", "activity")),
+                Set.of(COORDINATOR, "orders", "inventory", "payments", "activity"));
     }
 
     @Test
     void aCompensatedOrderIsOneTraceFromTheRequestToEveryCompensation() {
-        String sku = product(10);
-        String customer = customer("5.00");
+        String sku = shop.product("4.00", 10);
+        String customer = shop.customer("5.00");
 
-        Reply refused = order(customer, sku, 2);
+        Reply refused = shop.order(customer, sku, 2);
 
         assertEquals(402, refused.status(), refused.body().toString());
         String lra = refused.text("lraId");
+        // The refused payment is the last step: activity is never called.
+        assertOneTrace(lra, saga(lra, "cancel", "compensate", List.of("inventory", "payments")),
+                Set.of(COORDINATOR, "orders", "inventory", "payments"));
+    }
+
+    /**
+     * The spans a saga's trace must hold: the order request, the coordinator's start and end
+     * ({@code close} or {@code cancel}), orders' own callback, each runtime participant's part,
+     * and the coordinator's calls of the {@code callback} to every participant.
+     */
+    private static Map<String, Predicate<List<ReceivedSpan>>> saga(String lra, String end, String callback,
+            List<String> participants) {
         Map<String, Predicate<List<ReceivedSpan>>> expected = new LinkedHashMap<>();
         expected.put("the order request in orders", has("orders", true, "/orders", lra));
-        expected.put("the coordinator's cancel", has(COORDINATOR, true, lraPath(lra) + "/cancel", lra));
-        expected.put("orders' compensate callback", has("orders", true, "/orders/compensate", lra));
-        // The refused payment is the last step: activity is never called.
-        for (String service : List.of("inventory", "payments")) {
-            participated(expected, service, lra, "compensate");
+        expected.put("the coordinator's start", has(COORDINATOR, true, "/lra-coordinator/start", lra));
+        expected.put("the coordinator's " + end, has(COORDINATOR, true, lraPath(lra) + "/" + end, lra));
+        expected.put("orders' " + callback + " callback", has("orders", true, "/orders/" + callback, lra));
+        for (String service : participants) {
+            participated(expected, service, lra, callback);
         }
-
-        assertOneTrace(lra, expected, Set.of(COORDINATOR, "orders", "inventory", "payments"));
+        expected.put("the coordinator's " + callback + " calls to every participant",
+                calls(lra, "/" + callback, participants.size() + 1));
+        return expected;
     }
 
     /** A runtime participant's part: its step, its join, the callback, and its check with the coordinator. */
@@ -169,30 +168,17 @@ class TracingIT {
                 && s.path().equals(path) && lra.equals(s.attribute("lra.id")));
     }
 
+    /** The coordinator's client spans of its callbacks ending in {@code suffix}, tagged with the LRA. */
+    private static Predicate<List<ReceivedSpan>> calls(String lra, String suffix, int participants) {
+        return spans -> spans.stream().filter(s -> s.service().equals(COORDINATOR) && s.isClient()
+                && s.path().endsWith(suffix) && lra.equals(s.attribute("lra.id"))).count() >= participants;
+    }
+
     private static String lraPath(String lra) {
         return lra.replaceFirst("^[a-z]+://[^/]+", "");
     }
 
     private static String describe(List<ReceivedSpan> spans) {
         return spans.stream().map(s -> "  " + s + " lra.id=" + s.attribute("lra.id")).collect(Collectors.joining("\n"));
-    }
-
-    private static String product(int stock) {
-        String sku = "trace-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, http.post(system.url(App.INVENTORY) + "/products",
-                Map.of("sku", sku, "name", "traced item", "price", new BigDecimal("4.00"), "stock", stock)).status());
-        return sku;
-    }
-
-    private static String customer(String balance) {
-        String id = "trace-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, http.post(system.url(App.PAYMENTS) + "/accounts",
-                Map.of("customerId", id, "balance", new BigDecimal(balance))).status());
-        return id;
-    }
-
-    private static Reply order(String customer, String sku, int quantity) {
-        return http.post(system.url(App.ORDERS) + "/orders",
-                Map.of("customerId", customer, "items", List.of(Map.of("sku", sku, "quantity", quantity))));
     }
 }
