@@ -11,20 +11,25 @@ import java.util.Optional;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
+import io.lrasaga.tracing.HttpClientTracing;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
 
 /**
  * The few calls a participant makes to the coordinator that owns an LRA, on one shared,
  * kept-alive HTTP client. Callers pass only LRA ids that {@link TrustedCoordinators} accepted.
+ * Each call is a client span of the current trace, so the coordinator's handling of it joins
+ * the saga's trace.
  */
 @Singleton
 public class CoordinatorCalls {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final HttpClientTracing tracing;
 
-    CoordinatorCalls(ParticipantConfig config) {
+    CoordinatorCalls(ParticipantConfig config, HttpClientTracing tracing) {
+        this.tracing = tracing;
         this.timeout = Duration.ofMillis(config.coordinatorTimeoutMillis());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -34,12 +39,11 @@ public class CoordinatorCalls {
 
     /** The coordinator's view of the LRA; empty when it no longer knows it. */
     public Optional<LRAStatus> status(String lraId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(lraId + "/status"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lraId + "/status"))
                 .timeout(timeout)
                 .header("Accept", "text/plain")
-                .GET()
-                .build();
-        HttpResponse<String> response = send(request);
+                .GET();
+        HttpResponse<String> response = send(request, lraId);
         if (response.statusCode() == 404 || response.statusCode() == 410) {
             return Optional.empty();
         }
@@ -60,14 +64,13 @@ public class CoordinatorCalls {
     public void join(String lraId, URI participantBase) {
         String links = link("compensate", participantBase) + "," + link("complete", participantBase) + ","
                 + link("status", participantBase) + "," + link("forget", participantBase);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(lraId + "?TimeLimit=0"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lraId + "?TimeLimit=0"))
                 .timeout(timeout)
                 .header("Link", links)
                 .header("Narayana-LRA-API-version", "1.2")
                 .header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString(links))
-                .build();
-        HttpResponse<String> response = send(request);
+                .PUT(HttpRequest.BodyPublishers.ofString(links));
+        HttpResponse<String> response = send(request, lraId);
         int status = response.statusCode();
         if (status == 200 || status == 201 || status == 204) {
             return;
@@ -83,11 +86,11 @@ public class CoordinatorCalls {
         return "<" + base + "/" + rel + ">; rel=\"" + rel + "\"; title=\"" + rel + " URI\"; type=\"text/plain\"";
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request, String lraId) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return tracing.send(http, request, lraId, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw unavailable(request.uri() + ": " + e.getMessage());
+            throw unavailable(lraId + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted");

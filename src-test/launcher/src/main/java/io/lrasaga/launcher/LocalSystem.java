@@ -28,6 +28,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LocalSystemConfig config;
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    private final Map<String, String> extraProperties = new LinkedHashMap<>();
     // The coordinator has no default admin password; each local run gets a fresh one.
     private final String adminPassword = newPassword();
     private EmbeddedPostgresServer postgres;
@@ -39,6 +40,15 @@ public final class LocalSystem implements AutoCloseable {
 
     public LocalSystemConfig config() {
         return config;
+    }
+
+    /**
+     * Configuration every application gets on top of what {@link #properties(App)} sets, e.g.
+     * a trace exporter; call before the applications start.
+     */
+    public LocalSystem withProperties(Map<String, String> properties) {
+        extraProperties.putAll(properties);
+        return this;
     }
 
     /** Starts stores, then the coordinator, then the participants, then orders; waits for each. */
@@ -156,6 +166,7 @@ public final class LocalSystem implements AutoCloseable {
             properties.put("quarkus.rest-client.payments.url", url(App.PAYMENTS));
             properties.put("quarkus.rest-client.activity.url", url(App.ACTIVITY));
         }
+        properties.putAll(extraProperties);
         return properties;
     }
 
