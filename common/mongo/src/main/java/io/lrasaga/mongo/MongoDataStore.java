@@ -55,7 +55,11 @@ public class MongoDataStore implements DataStore {
         this.entities = List.copyOf(found);
     }
 
-    /** An exposed document class: its public fields; {@code id} is stored as {@code _id}. */
+    /**
+     * An exposed document class: its persistent fields (Panache makes an entity's public fields
+     * private behind generated accessors, so every non-static, non-transient field counts);
+     * {@code id} is stored as {@code _id}.
+     */
     static final class MongoEntitySchema implements EntitySchema {
         private final Class<?> type;
         private final ObjectMapper json;
@@ -73,8 +77,9 @@ public class MongoDataStore implements DataStore {
             for (Class<?> c : hierarchy) {
                 for (Field field : c.getDeclaredFields()) {
                     int modifiers = field.getModifiers();
-                    if (Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers)
-                            && !Modifier.isTransient(modifiers)) {
+                    if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()
+                            && !field.isAnnotationPresent(org.bson.codecs.pojo.annotations.BsonIgnore.class)) {
+                        field.setAccessible(true);
                         fields.put(field.getName(), field);
                         types.put(field.getName(), field.getType());
                         javaTypes.put(field.getName(), json.getTypeFactory().constructType(field.getGenericType()));
