@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
-import io.lrasaga.data.DataAllowList;
-import io.lrasaga.data.DataOperation;
-import io.lrasaga.data.DataStore;
-import io.lrasaga.data.EntitySchema;
+import io.lrasaga.dataops.DataAllowList;
+import io.lrasaga.dataops.DataOperation;
+import io.lrasaga.dataops.DataStore;
+import io.lrasaga.dataops.EntitySchema;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
 import io.quarkus.mongodb.panache.common.MongoEntity;

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.lrasaga.data.DataAllowList;
-import io.lrasaga.data.DataOperation;
-import io.lrasaga.data.DataStore;
-import io.lrasaga.data.EntitySchema;
+import io.lrasaga.dataops.DataAllowList;
+import io.lrasaga.dataops.DataOperation;
+import io.lrasaga.dataops.DataStore;
+import io.lrasaga.dataops.EntitySchema;
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
