@@ -45,7 +45,8 @@ class DataOperationTest {
             if (type == int.class && !value.isIntegralNumber()) {
                 throw new IllegalArgumentException("not an integer");
             }
-            return JSON.convertValue(value, type == int.class ? Integer.class : type);
+            Class<?> target = type == int.class ? Integer.class : type;
+            return JSON.convertValue(value, target);
         }
     };
 
