@@ -82,6 +82,51 @@ public class CoordinatorCalls {
         throw unavailable("join of " + lraId + " answered " + status + ": " + response.body());
     }
 
+    /** Starts a new LRA at the coordinator whose LRA API is at {@code coordinatorUrl}. */
+    public URI start(String coordinatorUrl, String clientId, Duration timeLimit) {
+        String base = coordinatorUrl.endsWith("/") ? coordinatorUrl.substring(0, coordinatorUrl.length() - 1)
+                : coordinatorUrl;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/start?ClientID="
+                + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + "&TimeLimit="
+                + timeLimit.toMillis()))
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> response = send(request, null);
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw unavailable("starting an LRA answered " + response.statusCode() + ": " + response.body());
+        }
+        return URI.create(response.body().trim());
+    }
+
+    /**
+     * Closes or cancels the LRA and answers the status the coordinator reports after it; empty
+     * when the coordinator no longer knows the LRA (it ended before, e.g. by its time limit).
+     * Throws 503 coordinator-unavailable when no answer came within {@code wait}.
+     */
+    public Optional<LRAStatus> end(URI lraId, boolean close, Duration wait) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lraId + (close ? "/close" : "/cancel")))
+                .timeout(wait)
+                .header("Accept", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> response = send(request, lraId.toASCIIString());
+        int status = response.statusCode();
+        if (status == 404 || status == 410) {
+            return Optional.empty();
+        }
+        if (status == 412) {
+            // Ending an LRA that is no longer Active: its current status says how it ended.
+            return status(lraId.toASCIIString());
+        }
+        if (status != 200 && status != 202) {
+            throw unavailable((close ? "close" : "cancel") + " of " + lraId + " answered " + status);
+        }
+        try {
+            return Optional.of(LRAStatus.valueOf(response.body().trim()));
+        } catch (IllegalArgumentException notAStatus) {
+            return status(lraId.toASCIIString());
+        }
+    }
+
     private static String link(String rel, URI base) {
         return "<" + base + "/" + rel + ">; rel=\"" + rel + "\"; title=\"" + rel + " URI\"; type=\"text/plain\"";
     }
@@ -90,7 +135,7 @@ public class CoordinatorCalls {
         try {
             return tracing.send(http, request, lraId, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw unavailable(lraId + ": " + e.getMessage());
+            throw unavailable((lraId != null ? lraId : "the coordinator") + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted");

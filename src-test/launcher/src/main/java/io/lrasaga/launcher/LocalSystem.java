@@ -161,6 +161,13 @@ public final class LocalSystem implements AutoCloseable {
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
         }
+        if (app == App.COORDINATOR) {
+            // The services declarative transactions address, by tag (docs/transactions.md).
+            properties.put("lra-saga.transactions.tags.orders-db.url", url(App.ORDERS));
+            properties.put("lra-saga.transactions.tags.inventory-db.url", url(App.INVENTORY));
+            properties.put("lra-saga.transactions.tags.payments-db.url", url(App.PAYMENTS));
+            properties.put("lra-saga.transactions.tags.activity-docs.url", url(App.ACTIVITY));
+        }
         if (app == App.ORDERS) {
             properties.put("quarkus.rest-client.inventory.url", url(App.INVENTORY));
             properties.put("quarkus.rest-client.payments.url", url(App.PAYMENTS));
