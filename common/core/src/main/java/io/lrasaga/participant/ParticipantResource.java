@@ -5,9 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
-import io.lrasaga.problem.ProblemType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -30,8 +28,6 @@ import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
 @Produces(MediaType.TEXT_PLAIN)
 public class ParticipantResource {
 
-    private static final Set<LRAStatus> CLOSING = EnumSet.of(LRAStatus.Closing, LRAStatus.Closed);
-    private static final Set<LRAStatus> CANCELLING = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled);
     private static final Set<ParticipantStatus> ENDED = EnumSet.of(ParticipantStatus.Completed,
             ParticipantStatus.Compensated, ParticipantStatus.FailedToComplete, ParticipantStatus.FailedToCompensate);
 
@@ -42,10 +38,7 @@ public class ParticipantResource {
     SagaContext context;
 
     @Inject
-    CoordinatorCalls coordinator;
-
-    @Inject
-    ParticipantConfig config;
+    CallbackConfirmation confirmation;
 
     @Inject
     SagaMetrics metrics;
@@ -53,13 +46,13 @@ public class ParticipantResource {
     @PUT
     @Path("complete")
     public Response complete() {
-        return end("complete", CLOSING, ParticipantLedger::complete);
+        return end("complete", CallbackConfirmation.CLOSING, ParticipantLedger::complete);
     }
 
     @PUT
     @Path("compensate")
     public Response compensate() {
-        return end("compensate", CANCELLING, ParticipantLedger::compensate);
+        return end("compensate", CallbackConfirmation.CANCELLING, ParticipantLedger::compensate);
     }
 
     @GET
@@ -88,13 +81,11 @@ public class ParticipantResource {
             metrics.callback(kind, "repeat");
             return ParticipantAnswers.answer(recorded.get());
         }
-        if (config.verifyCallbacks()) {
-            Optional<LRAStatus> actual = coordinator.status(lra);
-            if (actual.isEmpty() || !confirming.contains(actual.get())) {
-                metrics.callback(kind, "refused");
-                throw new ProblemException(Problem.of(ProblemType.CALLBACK_NOT_CONFIRMED, "the coordinator reports "
-                        + lra + " as " + actual.map(Enum::name).orElse("unknown") + ", not " + confirming));
-            }
+        try {
+            confirmation.confirm(lra, confirming);
+        } catch (ProblemException refused) {
+            metrics.callback(kind, "refused");
+            throw refused;
         }
         ParticipantStatus outcome = ParticipantStatus.Active;
         for (ParticipantLedger ledger : ledgers) {
