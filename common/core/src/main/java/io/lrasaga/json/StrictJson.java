@@ -14,8 +14,8 @@ import jakarta.inject.Singleton;
  * Quantities and money must arrive as what they are: {@code "quantity": 1.5} is refused
  * rather than silently truncated to 1, a missing primitive is not read as 0, and decimals
  * keep their exact value. A body means one thing only: a field this service does not know,
- * a key given twice, data after the object, a number sent as a string, or a number or boolean
- * where text belongs is
+ * a key given twice, data after the object, or a number sent as a string
+ * (or a boolean) is
  * refused, naming the field, instead of being guessed at.
  */
 @Singleton
@@ -32,10 +32,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         for (LogicalType number : new LogicalType[] { LogicalType.Integer, LogicalType.Float }) {
             mapper.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
             mapper.coercionConfigFor(number).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        }
-        for (CoercionInputShape scalar : new CoercionInputShape[] { CoercionInputShape.Integer,
-                CoercionInputShape.Float, CoercionInputShape.Boolean }) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
     }
 }

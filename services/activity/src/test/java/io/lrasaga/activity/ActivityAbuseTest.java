@@ -83,7 +83,6 @@ class ActivityAbuseTest {
                 event("missing userId", "{\"type\":\"T\"}", "validation", "userId"),
                 event("missing type", "{\"userId\":\"u\"}", "validation", "type"),
                 event("userId blank", "{\"userId\":\" \",\"type\":\"T\"}", "validation", "userId"),
-                event("userId a number", "{\"userId\":5,\"type\":\"T\"}", "malformed-request", "userId"),
                 event("userId an object", "{\"userId\":{\"$ne\":null},\"type\":\"T\"}", "malformed-request", "userId"),
                 event("type an array", "{\"userId\":\"u\",\"type\":[\"T\"]}", "malformed-request", "type"),
                 event("userId 65 characters", "{\"userId\":\"" + "u".repeat(65) + "\",\"type\":\"T\"}", "validation",
