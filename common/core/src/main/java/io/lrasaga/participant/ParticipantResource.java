@@ -5,9 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
-import io.lrasaga.problem.ProblemType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -30,8 +28,6 @@ import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
 @Produces(MediaType.TEXT_PLAIN)
 public class ParticipantResource {
 
-    private static final Set<LRAStatus> CLOSING = EnumSet.of(LRAStatus.Closing, LRAStatus.Closed);
-    private static final Set<LRAStatus> CANCELLING = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled);
     private static final Set<ParticipantStatus> ENDED = EnumSet.of(ParticipantStatus.Completed,
             ParticipantStatus.Compensated, ParticipantStatus.FailedToComplete, ParticipantStatus.FailedToCompensate);
     // A failed LRA whose coordinator calls again (an operator's retry after a repair).
@@ -47,10 +43,7 @@ public class ParticipantResource {
     SagaContext context;
 
     @Inject
-    CoordinatorCalls coordinator;
-
-    @Inject
-    ParticipantConfig config;
+    CallbackConfirmation confirmation;
 
     @Inject
     SagaMetrics metrics;
@@ -58,13 +51,14 @@ public class ParticipantResource {
     @PUT
     @Path("complete")
     public Response complete() {
-        return end("complete", CLOSING, ParticipantStatus.FailedToComplete, FAILED_CLOSE, ParticipantLedger::complete);
+        return end("complete", CallbackConfirmation.CLOSING, ParticipantStatus.FailedToComplete, FAILED_CLOSE,
+                ParticipantLedger::complete);
     }
 
     @PUT
     @Path("compensate")
     public Response compensate() {
-        return end("compensate", CANCELLING, ParticipantStatus.FailedToCompensate, FAILED_CANCEL,
+        return end("compensate", CallbackConfirmation.CANCELLING, ParticipantStatus.FailedToCompensate, FAILED_CANCEL,
                 ParticipantLedger::compensate);
     }
 
@@ -99,13 +93,11 @@ public class ParticipantResource {
             metrics.callback(kind, "repeat");
             return ParticipantAnswers.answer(recorded.get());
         }
-        if (config.verifyCallbacks()) {
-            Optional<LRAStatus> actual = coordinator.status(lra);
-            if (actual.isEmpty() || !confirming.contains(actual.get())) {
-                metrics.callback(kind, "refused");
-                throw new ProblemException(Problem.of(ProblemType.CALLBACK_NOT_CONFIRMED, "the coordinator reports "
-                        + lra + " as " + actual.map(Enum::name).orElse("unknown") + ", not " + confirming));
-            }
+        try {
+            confirmation.confirm(lra, confirming);
+        } catch (ProblemException refused) {
+            metrics.callback(kind, "refused");
+            throw refused;
         }
         ParticipantStatus outcome = ParticipantStatus.Active;
         for (ParticipantLedger ledger : ledgers) {

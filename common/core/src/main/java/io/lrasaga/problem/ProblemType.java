@@ -28,6 +28,7 @@ public enum ProblemType {
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service the saga depends on is unavailable", 503),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     INTERNAL("internal", "Internal error", 500);
 

@@ -33,6 +33,11 @@ public class AdminProblem extends RuntimeException {
                 List.of(Map.of("field", parameter, "message", message)));
     }
 
+    /** Credentials that cannot even be read (see BasicCredentialsCheck). */
+    public static AdminProblem unauthorized(String detail) {
+        return new AdminProblem("unauthorized", "Unauthorized", 401, detail, null);
+    }
+
     public static AdminProblem notFound(String detail) {
         return new AdminProblem("not-found", "Not found", 404, detail, null);
     }
