@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +17,9 @@ import jakarta.ws.rs.core.Response;
  * (e.g. {@code validation}, {@code insufficient-stock}); {@code errors} names each bad field;
  * extension members (such as an order's {@code id}) are serialised at the top level.
  */
+// Native images: only ever a Response entity or read from a peer's answer, so Quarkus does not
+// find it in a resource signature.
+@RegisterForReflection(targets = { Problem.class, Problem.FieldError.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors" })
 public final class Problem {

@@ -33,6 +33,11 @@ public class AdminProblem extends RuntimeException {
                 List.of(Map.of("field", parameter, "message", message)));
     }
 
+    /** Credentials that cannot even be read (see BasicCredentialsCheck). */
+    public static AdminProblem unauthorized(String detail) {
+        return new AdminProblem("unauthorized", "Unauthorized", 401, detail, null);
+    }
+
     public static AdminProblem notFound(String detail) {
         return new AdminProblem("not-found", "Not found", 404, detail, null);
     }
@@ -55,6 +60,12 @@ public class AdminProblem extends RuntimeException {
     public static AdminProblem notRetryable(String uid, String status, String why) {
         return new AdminProblem("lra-not-retryable", "The LRA cannot be retried", 409,
                 "LRA " + uid + " is " + status + ": " + why, null).with("lraStatus", status);
+    }
+
+    /** An action a browser sent on behalf of another site (see CrossSiteGuard). */
+    public static AdminProblem crossSite(String evidence) {
+        return new AdminProblem("cross-site", "Cross-site request refused", 403,
+                "admin actions are refused when a browser sends them from another site (" + evidence + ")", null);
     }
 
     public AdminProblem with(String name, Object value) {

@@ -3,6 +3,7 @@ package io.lrasaga.coordinator.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,8 @@ public class LraAdmin {
     @Inject
     HistoryStore history;
 
-    public Page<LraSummary> list(Optional<LRAStatus> status, Optional<String> clientId, Optional<Duration> olderThan,
-            PageRequest page) {
+    /** Every running LRA in memory and every failed one in the store, in no particular order. */
+    public Collection<LraSummary> all() {
         Map<String, LraSummary> all = new LinkedHashMap<>();
         store.inMemory().forEach((uid, lra) -> all.put(uid, LraSummary.of(lra.getLRAData(), participants(lra))));
         for (LRAData failed : store.failed()) {
@@ -52,9 +53,14 @@ public class LraAdmin {
             int participants = store.failed(uid).map(LraAdmin::participants).orElse(0);
             all.put(uid, LraSummary.of(failed, participants));
         }
+        return all.values();
+    }
+
+    public Page<LraSummary> list(Optional<LRAStatus> status, Optional<String> clientId, Optional<Duration> olderThan,
+            PageRequest page) {
         Instant startedBefore = olderThan.map(d -> Instant.now().minus(d)).orElse(null);
         List<LraSummary> found = new ArrayList<>();
-        for (LraSummary lra : all.values()) {
+        for (LraSummary lra : all()) {
             if (status.isPresent() && !status.get().name().equals(lra.status())) {
                 continue;
             }
@@ -99,14 +105,20 @@ public class LraAdmin {
         return new ActionResult(uid, action, after.getStatus().name());
     }
 
+    @Inject
+    FailedLraRetry failedRetry;
+
+    /**
+     * Closing/Cancelling: a recovery pass now. FailedToClose/FailedToCancel: the unfinished
+     * participants are called again ({@link FailedLraRetry}).
+     */
     public ActionResult retry(String uid) {
         Optional<LongRunningAction> live = store.inMemory(uid);
         if (live.isEmpty()) {
             Optional<LongRunningAction> failed = store.failed(uid);
             if (failed.isPresent()) {
-                throw AdminProblem.notRetryable(uid, failed.get().getLRAStatus().name(),
-                        "Narayana 1.0.0 keeps failed LRAs as final records and never calls their participants "
-                                + "again; repair the participants by hand, then DELETE the LRA");
+                FailedLraRetry.Result result = failedRetry.retry(uid, failed.get());
+                return new ActionResult(uid, "retry", result.status(), result.participants());
             }
             throw notFound(uid);
         }

@@ -48,6 +48,9 @@ public class RecoveryRunner {
     @Inject
     ExpiredTimeLimits expiredTimeLimits;
 
+    @Inject
+    StalledEnds stalledEnds;
+
     private volatile boolean initialPassDone;
 
     // After the other startup observers (default priority APPLICATION + 500): meters exist.
@@ -87,6 +90,9 @@ public class RecoveryRunner {
             tracker.afterRecoveryPass();
         }
         if (staleCopies.drop() > 0) {
+            tracker.afterRecoveryPass();
+        }
+        if (stalledEnds.finish() > 0) {
             tracker.afterRecoveryPass();
         }
     }

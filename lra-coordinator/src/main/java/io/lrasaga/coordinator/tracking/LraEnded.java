@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An LRA reached an end state: Closed, Cancelled, FailedToClose or FailedToCancel; or
  * {@code Unknown} when it disappeared while Active before its time limit (which Narayana
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * did not see the end itself but concluded it from the store (a recovery pass finished it:
  * a Closing LRA whose log is gone was Closed, a Cancelling one Cancelled).
  */
+// Native images: the history files are written and read with an ObjectMapper directly.
+@RegisterForReflection(targets = { LraEnded.class, ParticipantView.class, Transition.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LraEnded(
         String uid,

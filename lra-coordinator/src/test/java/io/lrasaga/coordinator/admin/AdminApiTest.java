@@ -1,5 +1,11 @@
 package io.lrasaga.coordinator.admin;
 
+import static io.lrasaga.coordinator.admin.AdminFixtures.clientId;
+import static io.lrasaga.coordinator.admin.AdminFixtures.join;
+import static io.lrasaga.coordinator.admin.AdminFixtures.operator;
+import static io.lrasaga.coordinator.admin.AdminFixtures.start;
+import static io.lrasaga.coordinator.admin.AdminFixtures.uid;
+import static io.lrasaga.coordinator.admin.AdminFixtures.viewer;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -13,53 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class AdminApiTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
-
-    private static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "operator-secret");
-    }
-
-    private static RequestSpecification viewer() {
-        return given().auth().preemptive().basic("viewer", "viewer-secret");
-    }
-
-    private static String clientId() {
-        return "admin-test-" + UUID.randomUUID();
-    }
-
-    /** Starts an LRA through the coordinator's own API; returns its URL. */
-    private static String start(String clientId, long timeLimitMillis) {
-        return given().queryParam("ClientID", clientId).queryParam("TimeLimit", timeLimitMillis)
-                .post("/lra-coordinator/start")
-                .then().statusCode(201)
-                .extract().asString();
-    }
-
-    private static String uid(String lraUrl) {
-        return lraUrl.substring(lraUrl.lastIndexOf('/') + 1);
-    }
-
-    /** Joins a test participant (fresh name) to the LRA; returns its name. */
-    private static String join(String lraUrl, String mode) {
-        String name = "p-" + UUID.randomUUID();
-        TestParticipant.state(name).mode = mode;
-        given().contentType("text/plain")
-                .body("http://localhost:" + RestAssured.port + "/test-participant/" + name)
-                .put(lraUrl)
-                .then().statusCode(200);
-        return name;
-    }
 
     @Test
     void adminNeedsCredentialsAndTheRightRole() {
@@ -210,26 +178,45 @@ class AdminApiTest {
 
         operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
                 .body("status", equalTo("Cancelling"));
+        double retriedBefore = metric("lra_callbacks_total{kind=\"compensate\",outcome=\"retried\"}");
         TestParticipant.state(participant).mode = "ok";
         operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
                 .body("status", equalTo("Cancelled"));
         await().atMost(DEADLINE).untilAsserted(() -> viewer().get("/admin/history/" + uid(lra)).then()
                 .statusCode(200).body("status", equalTo("Cancelled")));
+        await().atMost(DEADLINE).until(() -> metric("lra_callbacks_total{kind=\"compensate\",outcome=\"retried\"}")
+                >= retriedBefore + 1);
+    }
+
+    /** A sample of /q/metrics by its full name with labels, 0 when absent. */
+    private static double metric(String sample) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return 0;
     }
 
     @Test
     void aFailedLraIsKeptUntilForgotten() {
         String lra = start(clientId(), 600_000);
         join(lra, "fail");
+        double failedBefore = metric("lra_callbacks_total{kind=\"compensate\",outcome=\"failed\"}");
         operator().post("/admin/lras/" + uid(lra) + "/cancel").then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
+        await().atMost(DEADLINE).until(() -> metric("lra_callbacks_total{kind=\"compensate\",outcome=\"failed\"}")
+                >= failedBefore + 1);
         await().atMost(DEADLINE).untilAsserted(() -> viewer().queryParam("status", "FailedToCancel")
                 .get("/admin/lras").then().body("items.uid", hasItem(uid(lra))));
         viewer().get("/admin/lras/" + uid(lra)).then().statusCode(200)
                 .body("lra.status", equalTo("FailedToCancel"))
                 .body("participants[0].state", equalTo("FailedToCompensate"));
-        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(409)
-                .body("type", equalTo("lra-not-retryable"));
+        // not repaired yet: the retry calls the participant again, which still fails
+        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
+                .body("status", equalTo("FailedToCancel"))
+                .body("participants[0].httpStatus", equalTo(500))
+                .body("participants[0].finished", equalTo(false));
         viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
 
@@ -240,6 +227,31 @@ class AdminApiTest {
         viewer().get("/admin/lras/" + uid(lra)).then().statusCode(404);
         viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
+    }
+
+    @Test
+    void aRepairedFailedLraIsRetriedToCancelled() {
+        String lra = start(clientId(), 600_000);
+        String healthy = join(lra, "ok");
+        String broken = join(lra, "fail");
+        operator().post("/admin/lras/" + uid(lra) + "/cancel").then().statusCode(200)
+                .body("status", equalTo("FailedToCancel"));
+        viewer().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(403);
+
+        TestParticipant.state(broken).mode = "ok"; // the operator repaired it
+        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
+                .body("status", equalTo("Cancelled"))
+                .body("participants.size()", equalTo(1))
+                .body("participants[0].participant", containsString(broken))
+                .body("participants[0].finished", equalTo(true));
+        assertEquals(1, TestParticipant.state(healthy).compensations.get(), "a finished participant is not called again");
+        assertEquals(2, TestParticipant.state(broken).compensations.get());
+        viewer().get("/admin/lras/" + uid(lra)).then().statusCode(404);
+        viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
+                .body("status", equalTo("Cancelled"));
+        operator().post("/admin/recovery").then().statusCode(200);
+        viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
+                .body("status", equalTo("Cancelled"));
     }
 
     @Test

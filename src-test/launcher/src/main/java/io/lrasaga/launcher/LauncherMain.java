@@ -86,6 +86,7 @@ public final class LauncherMain {
         System.out.printf("  coordinator  http://localhost:%d/lra-coordinator%n", config.port(App.COORDINATOR));
         System.out.printf("  admin        http://localhost:%d/admin/lras  (user operator, password %s)%n",
                 config.port(App.COORDINATOR), system.adminPassword());
+        System.out.printf("  dashboard    http://localhost:%d/dashboard  (same user)%n", config.port(App.COORDINATOR));
         System.out.printf("  orders       http://localhost:%d/orders/{id}%n", config.port(App.ORDERS));
         System.out.printf("  inventory    http://localhost:%d/products/{sku}%n", config.port(App.INVENTORY));
         System.out.printf("  payments     http://localhost:%d/accounts/{customerId}%n", config.port(App.PAYMENTS));

@@ -42,6 +42,17 @@ public final class LocalSystem implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Configuration every application gets on top of what {@link #properties(App)} sets, e.g.
+     * a trace exporter; call before the applications start.
+     */
+    public LocalSystem withProperties(Map<String, String> properties) {
+        for (App app : App.values()) {
+            properties.forEach((key, value) -> configure(app, key, value));
+        }
+        return this;
+    }
+
     /** Starts stores, then the coordinator, then the participants, then orders; waits for each. */
     public LocalSystem start() throws IOException, InterruptedException {
         return start(EnumSet.allOf(App.class));
@@ -163,6 +174,13 @@ public final class LocalSystem implements AutoCloseable {
         }
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
+        }
+        if (app == App.COORDINATOR) {
+            // The services declarative transactions address, by tag (docs/transactions.md).
+            properties.put("lra-saga.transactions.tags.orders-db.url", url(App.ORDERS));
+            properties.put("lra-saga.transactions.tags.inventory-db.url", url(App.INVENTORY));
+            properties.put("lra-saga.transactions.tags.payments-db.url", url(App.PAYMENTS));
+            properties.put("lra-saga.transactions.tags.activity-docs.url", url(App.ACTIVITY));
         }
         if (app == App.ORDERS) {
             properties.put("quarkus.rest-client.inventory.url", url(App.INVENTORY));

@@ -5,6 +5,7 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import java.math.BigDecimal;
 import java.net.URI;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface ActivityClient {
 
+    // Native images: a REST client body, serialised by Jackson.
+    @RegisterForReflection
     record EventRequest(String userId, String type, String orderId, BigDecimal total) {
     }
 

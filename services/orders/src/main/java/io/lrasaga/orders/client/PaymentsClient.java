@@ -5,6 +5,7 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import java.math.BigDecimal;
 import java.net.URI;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface PaymentsClient {
 
+    // Native images: a REST client body, serialised by Jackson.
+    @RegisterForReflection
     record PaymentRequest(String customerId, BigDecimal amount) {
     }
 
