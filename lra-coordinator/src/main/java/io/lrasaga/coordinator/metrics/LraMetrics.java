@@ -29,8 +29,8 @@ import io.quarkus.runtime.StartupEvent;
  * The coordinator's Prometheus metrics: {@code lra_started_total}, {@code lra_closed_total},
  * {@code lra_cancelled_total}, {@code lra_failed_total{status}}, {@code lra_duration_seconds}
  * (start to end, by status), {@code lra_active{status}} (LRAs not ended, and failed LRAs
- * still waiting for an operator), {@code lra_recovery_passes_total{trigger}},
- * {@code lra_callbacks_total{kind,outcome}} and {@code lra_callbacks_resent_total}.
+ * still waiting for an operator), {@code lra_recovery_passes_total{trigger}} and
+ * {@code lra_callbacks_total{kind,outcome}}.
  */
 @ApplicationScoped
 public class LraMetrics {
@@ -124,12 +124,6 @@ public class LraMetrics {
                 .description("Participant complete/compensate calls that did not finish at once (retried) or "
                         + "ended failed (failed), counted when their LRA ends")
                 .tag("kind", kind).tag("outcome", outcome).register(registry);
-    }
-
-    /** A complete/compensate the coordinator sends again because the first one was lost. */
-    public void callbackResent() {
-        Counter.builder("lra.callbacks.resent").description("Lost complete/compensate calls sent again")
-                .register(registry).increment();
     }
 
     private Counter recoveryCounter(String trigger) {
