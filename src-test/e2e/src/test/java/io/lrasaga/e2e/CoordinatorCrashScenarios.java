@@ -156,6 +156,19 @@ abstract class CoordinatorCrashScenarios {
                 .encodeToString(("operator:" + system.adminPassword()).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Ends the saga ({@code close} or {@code cancel}) and kill -9s the coordinator at the instant
+     * payments' {@code callback} is held by the gate; the held call then goes on as {@code mode} says.
+     */
+    private void killCoordinatorWhileHeld(Saga saga, String action, String callback, CallbackGate.Mode mode)
+            throws Exception {
+        gate.arm(callback, mode);
+        saga.endAsync(action);
+        gate.awaitHeld(Duration.ofSeconds(30));
+        system.kill(App.COORDINATOR);
+        gate.release();
+    }
+
     private void restartCoordinator() throws Exception {
         system.kill(App.COORDINATOR);
         system.startAndAwait(App.COORDINATOR);
@@ -185,11 +198,7 @@ abstract class CoordinatorCrashScenarios {
     void killedInTheMiddleOfClosingEveryParticipantCompletesOnce() throws Exception {
         Saga saga = new Saga(600_000);
         saga.steps();
-        gate.arm("/complete", CallbackGate.Mode.DROP);
-        saga.endAsync("close");
-        gate.awaitHeld(Duration.ofSeconds(30));
-        system.kill(App.COORDINATOR);
-        gate.release();
+        killCoordinatorWhileHeld(saga, "close", "/complete", CallbackGate.Mode.DROP);
 
         system.startAndAwait(App.COORDINATOR);
         saga.awaitEnd("Closed", "taken");
@@ -200,11 +209,7 @@ abstract class CoordinatorCrashScenarios {
         Saga saga = new Saga(600_000);
         saga.steps();
         // payments compensates, the coordinator dies before it learns so
-        gate.arm("/compensate", CallbackGate.Mode.FORWARD_THEN_LOSE);
-        saga.endAsync("cancel");
-        gate.awaitHeld(Duration.ofSeconds(30));
-        system.kill(App.COORDINATOR);
-        gate.release();
+        killCoordinatorWhileHeld(saga, "cancel", "/compensate", CallbackGate.Mode.FORWARD_THEN_LOSE);
 
         system.startAndAwait(App.COORDINATOR);
         saga.awaitEnd("Cancelled", "given back");
