@@ -29,12 +29,21 @@ public final class ParticipantAnswers {
         return new ProblemException(ProblemType.LRA_REQUIRED, "the " + LRA_HTTP_CONTEXT_HEADER + " header is missing");
     }
 
+    /**
+     * The answer to a complete or compensate call. A participant that could not finish answers
+     * 500 with its status as the body: that is what makes the coordinator record the LRA
+     * FailedToClose/FailedToCancel (a 200 would count as done, whatever the body says).
+     */
     public static Response answer(ParticipantStatus status) {
+        if (status == ParticipantStatus.FailedToCompensate || status == ParticipantStatus.FailedToComplete) {
+            return Response.serverError().entity(status.name()).build();
+        }
         return Response.ok(status.name()).build();
     }
 
-    /** Spec: a participant that does not know the LRA answers 410 Gone. */
+    /** The answer to a status call; spec: a participant that does not know the LRA answers 410 Gone. */
     public static Response status(Optional<ParticipantStatus> status) {
-        return status.map(ParticipantAnswers::answer).orElseGet(() -> Response.status(Response.Status.GONE).build());
+        return status.map(s -> Response.ok(s.name()).build())
+                .orElseGet(() -> Response.status(Response.Status.GONE).build());
     }
 }

@@ -5,9 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemException;
-import io.lrasaga.problem.ProblemType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -30,10 +28,13 @@ import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
 @Produces(MediaType.TEXT_PLAIN)
 public class ParticipantResource {
 
-    private static final Set<LRAStatus> CLOSING = EnumSet.of(LRAStatus.Closing, LRAStatus.Closed);
-    private static final Set<LRAStatus> CANCELLING = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled);
     private static final Set<ParticipantStatus> ENDED = EnumSet.of(ParticipantStatus.Completed,
             ParticipantStatus.Compensated, ParticipantStatus.FailedToComplete, ParticipantStatus.FailedToCompensate);
+    // A failed LRA whose coordinator calls again (an operator's retry after a repair).
+    private static final Set<LRAStatus> FAILED_CLOSE = EnumSet.of(LRAStatus.Closing, LRAStatus.Closed,
+            LRAStatus.FailedToClose);
+    private static final Set<LRAStatus> FAILED_CANCEL = EnumSet.of(LRAStatus.Cancelling, LRAStatus.Cancelled,
+            LRAStatus.FailedToCancel);
 
     @Inject
     Instance<ParticipantLedger> ledgers;
@@ -42,10 +43,7 @@ public class ParticipantResource {
     SagaContext context;
 
     @Inject
-    CoordinatorCalls coordinator;
-
-    @Inject
-    ParticipantConfig config;
+    CallbackConfirmation confirmation;
 
     @Inject
     SagaMetrics metrics;
@@ -53,13 +51,15 @@ public class ParticipantResource {
     @PUT
     @Path("complete")
     public Response complete() {
-        return end("complete", CLOSING, ParticipantLedger::complete);
+        return end("complete", CallbackConfirmation.CLOSING, ParticipantStatus.FailedToComplete, FAILED_CLOSE,
+                ParticipantLedger::complete);
     }
 
     @PUT
     @Path("compensate")
     public Response compensate() {
-        return end("compensate", CANCELLING, ParticipantLedger::compensate);
+        return end("compensate", CallbackConfirmation.CANCELLING, ParticipantStatus.FailedToCompensate, FAILED_CANCEL,
+                ParticipantLedger::compensate);
     }
 
     @GET
@@ -79,22 +79,25 @@ public class ParticipantResource {
         return known ? Response.ok().build() : Response.status(Response.Status.GONE).build();
     }
 
-    private Response end(String kind, Set<LRAStatus> confirming,
+    private Response end(String kind, Set<LRAStatus> confirming, ParticipantStatus failed, Set<LRAStatus> retryConfirming,
             java.util.function.BiFunction<ParticipantLedger, String, ParticipantStatus> action) {
         String lra = lra();
         Optional<ParticipantStatus> recorded = recorded(lra);
-        if (recorded.isPresent() && ENDED.contains(recorded.get())) {
+        // A failure of this kind is tried again (the ledgers resume from what is left to undo or
+        // to complete); any other ended state is final and answered as recorded.
+        boolean retry = recorded.isPresent() && recorded.get() == failed;
+        if (retry) {
+            confirming = retryConfirming;
+        } else if (recorded.isPresent() && ENDED.contains(recorded.get())) {
             // A repeat (or a late call of the other kind): the recorded outcome, nothing redone.
             metrics.callback(kind, "repeat");
             return ParticipantAnswers.answer(recorded.get());
         }
-        if (config.verifyCallbacks()) {
-            Optional<LRAStatus> actual = coordinator.status(lra);
-            if (actual.isEmpty() || !confirming.contains(actual.get())) {
-                metrics.callback(kind, "refused");
-                throw new ProblemException(Problem.of(ProblemType.CALLBACK_NOT_CONFIRMED, "the coordinator reports "
-                        + lra + " as " + actual.map(Enum::name).orElse("unknown") + ", not " + confirming));
-            }
+        try {
+            confirmation.confirm(lra, confirming);
+        } catch (ProblemException refused) {
+            metrics.callback(kind, "refused");
+            throw refused;
         }
         ParticipantStatus outcome = ParticipantStatus.Active;
         for (ParticipantLedger ledger : ledgers) {

@@ -37,7 +37,18 @@ public class TrustedCoordinators {
                     && port(base) == port(lra)
                     && lra.getPath().startsWith(base.getPath() + "/")
                     && lra.getRawQuery() == null && lra.getRawFragment() == null
-                    && !lra.getPath().contains("/../") && !lra.getPath().contains("/./")) {
+                    && !hasDotSegment(lra.getPath())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "." or ".." anywhere (also percent-encoded: getPath() decodes) would let the LRA id name
+    // another resource of the coordinator's host once a client or server normalises the path.
+    private static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -100,6 +101,19 @@ public final class ProblemMappers {
     public static class JsonReadMapper implements ExceptionMapper<StreamReadException> {
         @Override
         public Response toResponse(StreamReadException e) {
+            return JsonProblems.toResponse(e);
+        }
+    }
+
+    /**
+     * A body over the parser's limits (a number of more than 1000 digits, nesting deeper than
+     * 1000, a string of more than 20 M characters): 400. Without it RESTEasy's own mapper for
+     * JsonProcessingException would answer a bare 400.
+     */
+    @Provider
+    public static class JsonLimitsMapper implements ExceptionMapper<StreamConstraintsException> {
+        @Override
+        public Response toResponse(StreamConstraintsException e) {
             return JsonProblems.toResponse(e);
         }
     }

@@ -21,6 +21,10 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
         if (status < 400 || response.getEntity() instanceof Problem) {
             return;
         }
+        if (response.getEntity() instanceof String body && isParticipantStatus(body)) {
+            // A participant's failed complete/compensate: the LRA protocol wants the status as the body.
+            return;
+        }
         MediaType type = response.getMediaType();
         if (type != null && type.isCompatible(Problem.MEDIA)) {
             // Already a problem, e.g. one kept by the idempotency store and replayed as text.
@@ -40,5 +44,15 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
             default -> status >= 500 ? ProblemType.INTERNAL.id() : "http-" + status;
         };
         response.setEntity(new Problem(id, title, status, detail), null, Problem.MEDIA);
+    }
+
+    private static boolean isParticipantStatus(String body) {
+        for (org.eclipse.microprofile.lra.annotation.ParticipantStatus status
+                : org.eclipse.microprofile.lra.annotation.ParticipantStatus.values()) {
+            if (status.name().equals(body)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

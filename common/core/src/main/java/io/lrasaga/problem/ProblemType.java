@@ -12,6 +12,8 @@ public enum ProblemType {
     ALREADY_EXISTS("already-exists", "Already exists", 409),
     INSUFFICIENT_STOCK("insufficient-stock", "Insufficient stock", 409),
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 402),
+    PRECONDITION_FAILED("precondition-failed", "No record matches the operation's where clause", 409),
+    STORE_REFUSED("store-refused", "The store refused the write", 422),
     LRA_REQUIRED("lra-required", "A Long-Running-Action context is required", 412),
     LRA_NOT_ACTIVE("lra-not-active", "The Long-Running-Action is no longer active", 412),
     SAGA_CONFLICT("saga-conflict", "Another saga holds this record", 409),
@@ -26,6 +28,7 @@ public enum ProblemType {
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service the saga depends on is unavailable", 503),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     INTERNAL("internal", "Internal error", 500);
 

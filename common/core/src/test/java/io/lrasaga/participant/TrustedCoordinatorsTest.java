@@ -58,6 +58,10 @@ class TrustedCoordinatorsTest {
                 "http://coordinator:8080/lra-coordinator",
                 "http://coordinator:8080/lra-coordinatorX/x",
                 "http://coordinator:8080/lra-coordinator/../admin",
+                // found by the abuse suites: a trailing dot segment, plain or encoded
+                "http://coordinator:8080/lra-coordinator/..",
+                "http://coordinator:8080/lra-coordinator/%2e%2e",
+                "http://coordinator:8080/lra-coordinator/x/.",
                 "http://coordinator:8080/lra-coordinator/%2e%2e/admin",
                 "http://user@coordinator:8080/lra-coordinator/x",
                 "http://coordinator:8080/lra-coordinator/x?redirect=http://evil",

@@ -96,7 +96,7 @@ final class UndoReplay {
 
     // Quarkus enhances entities to track their own dirtiness; a value set underneath the
     // tracker would never be flushed.
-    private static void set(EntityPersister persister, Object row, int index, Object value) {
+    static void set(EntityPersister persister, Object row, int index, Object value) {
         persister.setValue(row, index, value);
         if (row instanceof SelfDirtinessTracker tracked) {
             tracked.$$_hibernate_trackChange(persister.getPropertyNames()[index]);

@@ -210,6 +210,17 @@ class CompensationTest {
         awaitStatus(lra, "FailedToCompensate");
         given().get("/widgets/" + id).then().body("label", equalTo("manual fix"));
         assertEquals("FailedToCompensate", participantStatus(lra));
+        await().atMost(Duration.ofSeconds(15)).until(() -> coordinator().status(lra).equals("gone")
+                || coordinator().status(lra).equals("FailedToCancel"));
+
+        // The operator repairs the row (the saga's value back, so its undo applies) and retries.
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update Widget set label = 'saga' where id = ?1")
+                .setParameter(1, id).executeUpdate());
+        String retried = coordinator().retry(lra);
+        assertEquals(true, retried.contains("\"status\":\"Cancelled\""), retried);
+        assertEquals("Compensated", participantStatus(lra));
+        given().get("/widgets/" + id).then().body("label", equalTo("original"));
     }
 
     @Test

@@ -1,36 +1,26 @@
 package io.lrasaga.coordinator.admin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * An admin request that cannot be done, answered as RFC 7807 problem+json. {@code type} is a
- * stable short identifier in the style of the services' problems (common/ is not a
- * dependency of the coordinator, so the few types it needs live here).
- */
-public class AdminProblem extends RuntimeException {
+import io.lrasaga.coordinator.problem.CoordinatorProblem;
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-
-    private final String type;
-    private final String title;
-    private final int status;
-    private final List<Map<String, String>> errors;
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
+/** An admin request that cannot be done, as problem+json (see {@link CoordinatorProblem}). */
+public class AdminProblem extends CoordinatorProblem {
 
     private AdminProblem(String type, String title, int status, String detail, List<Map<String, String>> errors) {
-        super(detail);
-        this.type = type;
-        this.title = title;
-        this.status = status;
-        this.errors = errors;
+        super(type, title, status, detail, errors);
     }
 
     /** A bad query or path parameter; names it. */
     public static AdminProblem invalidParameter(String parameter, String message) {
         return new AdminProblem("validation", "Invalid request", 400, parameter + ": " + message,
                 List.of(Map.of("field", parameter, "message", message)));
+    }
+
+    /** Credentials that cannot even be read (see BasicCredentialsCheck). */
+    public static AdminProblem unauthorized(String detail) {
+        return new AdminProblem("unauthorized", "Unauthorized", 401, detail, null);
     }
 
     public static AdminProblem notFound(String detail) {
@@ -63,25 +53,9 @@ public class AdminProblem extends RuntimeException {
                 "admin actions are refused when a browser sends them from another site (" + evidence + ")", null);
     }
 
+    @Override
     public AdminProblem with(String name, Object value) {
-        extensions.put(name, value);
+        super.with(name, value);
         return this;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", getMessage());
-        if (errors != null) {
-            body.put("errors", errors);
-        }
-        body.putAll(extensions);
-        return body;
     }
 }

@@ -105,14 +105,20 @@ public class LraAdmin {
         return new ActionResult(uid, action, after.getStatus().name());
     }
 
+    @Inject
+    FailedLraRetry failedRetry;
+
+    /**
+     * Closing/Cancelling: a recovery pass now. FailedToClose/FailedToCancel: the unfinished
+     * participants are called again ({@link FailedLraRetry}).
+     */
     public ActionResult retry(String uid) {
         Optional<LongRunningAction> live = store.inMemory(uid);
         if (live.isEmpty()) {
             Optional<LongRunningAction> failed = store.failed(uid);
             if (failed.isPresent()) {
-                throw AdminProblem.notRetryable(uid, failed.get().getLRAStatus().name(),
-                        "Narayana 1.0.0 keeps failed LRAs as final records and never calls their participants "
-                                + "again; repair the participants by hand, then DELETE the LRA");
+                FailedLraRetry.Result result = failedRetry.retry(uid, failed.get());
+                return new ActionResult(uid, "retry", result.status(), result.participants());
             }
             throw notFound(uid);
         }

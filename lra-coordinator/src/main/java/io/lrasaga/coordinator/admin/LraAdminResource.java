@@ -100,10 +100,14 @@ public class LraAdminResource {
     @POST
     @Path("{id}/retry")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Retry a Closing or Cancelling LRA now",
-            description = "Runs a recovery pass at once instead of waiting for the next periodic one")
-    @APIResponse(responseCode = "200", description = "The LRA's status after the pass")
-    @APIResponse(responseCode = "409", description = "Nothing to retry (lra-not-retryable): Active, or failed",
+    @Operation(summary = "Retry a Closing, Cancelling or failed LRA now",
+            description = "Closing/Cancelling: runs a recovery pass at once instead of waiting for the next periodic "
+                    + "one. FailedToClose/FailedToCancel (after repairing what made a participant fail): calls the "
+                    + "complete/compensate of every participant that had not finished; when all have, the LRA ends "
+                    + "Closed/Cancelled and goes to the history, otherwise it stays failed and `participants` says "
+                    + "what each one answered")
+    @APIResponse(responseCode = "200", description = "The LRA's status after the retry")
+    @APIResponse(responseCode = "409", description = "Nothing to retry (lra-not-retryable): still Active",
             content = @Content(mediaType = AdminProblem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such LRA", content = @Content(mediaType = AdminProblem.MEDIA_TYPE))
     public ActionResult retry(@Parameter(description = ID_DOC) @PathParam("id") String id) {

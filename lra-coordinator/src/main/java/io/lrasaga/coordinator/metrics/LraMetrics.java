@@ -16,6 +16,8 @@ import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import io.lrasaga.coordinator.store.LraIds;
 import io.lrasaga.coordinator.store.LraStore;
 import io.lrasaga.coordinator.tracking.LraEnded;
+import io.lrasaga.coordinator.tracking.ParticipantView;
+import io.lrasaga.coordinator.tracking.Transition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +29,8 @@ import io.quarkus.runtime.StartupEvent;
  * The coordinator's Prometheus metrics: {@code lra_started_total}, {@code lra_closed_total},
  * {@code lra_cancelled_total}, {@code lra_failed_total{status}}, {@code lra_duration_seconds}
  * (start to end, by status), {@code lra_active{status}} (LRAs not ended, and failed LRAs
- * still waiting for an operator) and {@code lra_recovery_passes_total{trigger}}.
+ * still waiting for an operator), {@code lra_recovery_passes_total{trigger}} and
+ * {@code lra_callbacks_total{kind,outcome}}.
  */
 @ApplicationScoped
 public class LraMetrics {
@@ -60,6 +63,10 @@ public class LraMetrics {
         for (String trigger : List.of("startup", "periodic", "admin")) {
             recoveryCounter(trigger);
         }
+        for (String kind : List.of("complete", "compensate")) {
+            callbackCounter(kind, "retried");
+            callbackCounter(kind, "failed");
+        }
     }
 
     public void started() {
@@ -73,6 +80,7 @@ public class LraMetrics {
     }
 
     void ended(@Observes LraEnded lra) {
+        countCallbacks(lra);
         switch (lra.status()) {
             case "Closed" -> registry.counter("lra.closed").increment();
             case "Cancelled" -> registry.counter("lra.cancelled").increment();
@@ -88,6 +96,34 @@ public class LraMetrics {
                 .tag("status", lra.status())
                 .register(registry)
                 .record(lra.duration());
+    }
+
+    // A participant seen Completing/Compensating did not finish on the first call (it failed,
+    // timed out or answered 202) and needed recovery; one seen FailedTo* could not finish at all.
+    private void countCallbacks(LraEnded lra) {
+        if (lra.participants() == null) {
+            return;
+        }
+        for (ParticipantView participant : lra.participants()) {
+            List<Transition> seen = participant.transitions() == null ? List.of() : participant.transitions();
+            for (String kind : List.of("complete", "compensate")) {
+                String unfinished = kind.equals("complete") ? "Completing" : "Compensating";
+                String failed = kind.equals("complete") ? "FailedToComplete" : "FailedToCompensate";
+                if (seen.stream().anyMatch(t -> t.status().equals(unfinished))) {
+                    callbackCounter(kind, "retried").increment();
+                }
+                if (failed.equals(participant.state()) || seen.stream().anyMatch(t -> t.status().equals(failed))) {
+                    callbackCounter(kind, "failed").increment();
+                }
+            }
+        }
+    }
+
+    private Counter callbackCounter(String kind, String outcome) {
+        return Counter.builder("lra.callbacks")
+                .description("Participant complete/compensate calls that did not finish at once (retried) or "
+                        + "ended failed (failed), counted when their LRA ends")
+                .tag("kind", kind).tag("outcome", outcome).register(registry);
     }
 
     private Counter recoveryCounter(String trigger) {

@@ -42,6 +42,15 @@ public class RecoveryRunner {
     @Inject
     LraMetrics metrics;
 
+    @Inject
+    StaleCopies staleCopies;
+
+    @Inject
+    ExpiredTimeLimits expiredTimeLimits;
+
+    @Inject
+    StalledEnds stalledEnds;
+
     private volatile boolean initialPassDone;
 
     // After the other startup observers (default priority APPLICATION + 500): meters exist.
@@ -67,12 +76,24 @@ public class RecoveryRunner {
 
     private void pass(String trigger) {
         store.scan();
-        metrics.recoveryPass(trigger);
-        tracker.afterRecoveryPass();
+        afterPass(trigger);
     }
 
     private void afterPeriodicPass() {
-        metrics.recoveryPass("periodic");
+        afterPass("periodic");
+    }
+
+    private void afterPass(String trigger) {
+        metrics.recoveryPass(trigger);
         tracker.afterRecoveryPass();
+        if (expiredTimeLimits.cancel() > 0) {
+            tracker.afterRecoveryPass();
+        }
+        if (staleCopies.drop() > 0) {
+            tracker.afterRecoveryPass();
+        }
+        if (stalledEnds.finish() > 0) {
+            tracker.afterRecoveryPass();
+        }
     }
 }

@@ -215,6 +215,19 @@ public class LraTracker {
                 || status == LRAStatus.FailedToCancel;
     }
 
+    /**
+     * A failed LRA whose participants an operator's retry has now all finished: recorded with
+     * the outcome it should have had ({@code Closed} or {@code Cancelled}), participants as
+     * {@code participantState}.
+     */
+    public synchronized void retriedToEnd(String uid, LongRunningAction failedCopy, String status,
+            String participantState) {
+        TrackedLra lra = new TrackedLra(uid, failedCopy);
+        lra.capture(failedCopy);
+        lra.observe(Instant.now());
+        announce(lra, status, false, participantState);
+    }
+
     /** Forgets an LRA an operator removed, so that it is not looked for any more. */
     public synchronized void forget(String uid) {
         tracked.remove(uid);

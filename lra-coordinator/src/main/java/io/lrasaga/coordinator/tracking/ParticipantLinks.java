@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.Link;
  * The callback URLs a participant registered, from the Link header it joined with
  * ({@code <url>; rel="compensate", ...}) or, for the old plain form, from its base URL.
  */
-final class ParticipantLinks {
+public final class ParticipantLinks {
 
     private ParticipantLinks() {
     }
 
-    static Map<String, URI> parse(String registered) {
+    public static Map<String, URI> parse(String registered) {
         Map<String, URI> links = new LinkedHashMap<>();
         if (registered == null || registered.isBlank()) {
             return links;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.lrasaga.coordinator.metrics.LraMetrics;
 import io.lrasaga.coordinator.store.LraIds;
+import io.lrasaga.coordinator.store.LraStore;
 
 /**
  * Watches the coordinator's own LRA protocol endpoints (Narayana's classes, which we do not
@@ -31,6 +32,9 @@ public class ProtocolFilter implements ContainerRequestFilter, ContainerResponse
 
     @Inject
     LraMetrics metrics;
+
+    @Inject
+    LraStore store;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -56,7 +60,22 @@ public class ProtocolFilter implements ContainerRequestFilter, ContainerResponse
         }
         if ("PUT".equals(request.getMethod())) {
             touched(request).ifPresent(uid -> tracker.reconcile(uid, idOf(request, uid)));
+            return;
         }
+        if ("GET".equals(request.getMethod()) && response.getStatus() == 404 && path.size() == 3
+                && "status".equals(path.get(2).getPath())) {
+            failedStatus(response, path.get(1).getPath());
+        }
+    }
+
+    // Narayana answers 404 for an LRA that ended FailedToClose/FailedToCancel (it moved to the
+    // failed records), though that is the LRA's status; participants asked to finish it again by
+    // an operator's retry need to hear it to confirm the callback.
+    private void failedStatus(ContainerResponseContext response, String segment) {
+        LraIds.uid(segment).flatMap(store::failed).ifPresent(failed -> {
+            response.setStatus(200);
+            response.setEntity(failed.getLRAStatus().name(), null, jakarta.ws.rs.core.MediaType.TEXT_PLAIN_TYPE);
+        });
     }
 
     // Narayana names an LRA after the base URI of the request that started it.

@@ -178,26 +178,45 @@ class AdminApiTest {
 
         operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
                 .body("status", equalTo("Cancelling"));
+        double retriedBefore = metric("lra_callbacks_total{kind=\"compensate\",outcome=\"retried\"}");
         TestParticipant.state(participant).mode = "ok";
         operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
                 .body("status", equalTo("Cancelled"));
         await().atMost(DEADLINE).untilAsserted(() -> viewer().get("/admin/history/" + uid(lra)).then()
                 .statusCode(200).body("status", equalTo("Cancelled")));
+        await().atMost(DEADLINE).until(() -> metric("lra_callbacks_total{kind=\"compensate\",outcome=\"retried\"}")
+                >= retriedBefore + 1);
+    }
+
+    /** A sample of /q/metrics by its full name with labels, 0 when absent. */
+    private static double metric(String sample) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return 0;
     }
 
     @Test
     void aFailedLraIsKeptUntilForgotten() {
         String lra = start(clientId(), 600_000);
         join(lra, "fail");
+        double failedBefore = metric("lra_callbacks_total{kind=\"compensate\",outcome=\"failed\"}");
         operator().post("/admin/lras/" + uid(lra) + "/cancel").then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
+        await().atMost(DEADLINE).until(() -> metric("lra_callbacks_total{kind=\"compensate\",outcome=\"failed\"}")
+                >= failedBefore + 1);
         await().atMost(DEADLINE).untilAsserted(() -> viewer().queryParam("status", "FailedToCancel")
                 .get("/admin/lras").then().body("items.uid", hasItem(uid(lra))));
         viewer().get("/admin/lras/" + uid(lra)).then().statusCode(200)
                 .body("lra.status", equalTo("FailedToCancel"))
                 .body("participants[0].state", equalTo("FailedToCompensate"));
-        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(409)
-                .body("type", equalTo("lra-not-retryable"));
+        // not repaired yet: the retry calls the participant again, which still fails
+        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
+                .body("status", equalTo("FailedToCancel"))
+                .body("participants[0].httpStatus", equalTo(500))
+                .body("participants[0].finished", equalTo(false));
         viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
 
@@ -208,6 +227,31 @@ class AdminApiTest {
         viewer().get("/admin/lras/" + uid(lra)).then().statusCode(404);
         viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
+    }
+
+    @Test
+    void aRepairedFailedLraIsRetriedToCancelled() {
+        String lra = start(clientId(), 600_000);
+        String healthy = join(lra, "ok");
+        String broken = join(lra, "fail");
+        operator().post("/admin/lras/" + uid(lra) + "/cancel").then().statusCode(200)
+                .body("status", equalTo("FailedToCancel"));
+        viewer().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(403);
+
+        TestParticipant.state(broken).mode = "ok"; // the operator repaired it
+        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
+                .body("status", equalTo("Cancelled"))
+                .body("participants.size()", equalTo(1))
+                .body("participants[0].participant", containsString(broken))
+                .body("participants[0].finished", equalTo(true));
+        assertEquals(1, TestParticipant.state(healthy).compensations.get(), "a finished participant is not called again");
+        assertEquals(2, TestParticipant.state(broken).compensations.get());
+        viewer().get("/admin/lras/" + uid(lra)).then().statusCode(404);
+        viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
+                .body("status", equalTo("Cancelled"));
+        operator().post("/admin/recovery").then().statusCode(200);
+        viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
+                .body("status", equalTo("Cancelled"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -98,13 +99,15 @@ class DashboardIT {
         String uid = uid(lra);
 
         openDashboard(test, "operator", OPERATOR_PASSWORD);
-        WebElement row = awaitElement("#running tr[data-uid='" + uid + "']");
-        assertEquals(clientId, row.findElements(By.tagName("td")).get(1).getText());
-        assertEquals("Active", row.findElement(By.cssSelector(".status")).getText());
-        assertEquals("1", row.findElement(By.cssSelector("td.participants")).getText());
+        String row = "#running tr[data-uid='" + uid + "']";
+        awaitElement(row);
+        // located afresh at each look: the page re-renders its tables on every refresh
+        awaitText(row + " td:nth-child(2)", clientId);
+        awaitText(row + " .status", "Active");
+        awaitText(row + " td.participants", "1");
         assertTrue(text("#whoami").contains("operator"), text("#whoami"));
 
-        row.click();
+        click("#running tr[data-uid='" + uid + "']");
         awaitText("#detail-status", "Active");
         awaitText("#participants tbody", callbacks + "/compensate");
         assertTrue(text("#participants tbody").contains(callbacks + "/complete"), text("#participants tbody"));
@@ -204,8 +207,16 @@ class DashboardIT {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
+    // Found and clicked in one step, again if the page's refresh replaced the element meanwhile.
     private void click(String css) {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     // ------------------------------------------------------------------ the coordinator

@@ -37,7 +37,7 @@ public class ProductResource {
     CommittedView committedView;
 
     public record NewProduct(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only") String sku,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "(?!\\.{1,2}$)[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only") String sku,
             @NotBlank @Size(max = 200) String name,
             @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2) BigDecimal price,
             @NotNull @Min(0) Integer stock) {

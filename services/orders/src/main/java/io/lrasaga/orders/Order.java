@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lrasaga.participant.SagaContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -17,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 @Entity
@@ -53,4 +55,18 @@ public class Order extends PanacheEntityBase {
     public Instant createdAt;
 
     public Instant updatedAt;
+
+    /**
+     * An order written by a declarative transaction ({@code POST /transactions}) gets the LRA it
+     * was written in and its creation time, as one placed through {@code POST /orders} does.
+     */
+    @PrePersist
+    void defaults() {
+        if (lraId == null) {
+            lraId = SagaContext.current().flatMap(SagaContext::lraId).orElse(null);
+        }
+        if (createdAt == null) {
+            createdAt = Instant.now();
+        }
+    }
 }

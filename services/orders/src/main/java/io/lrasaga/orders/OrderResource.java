@@ -4,8 +4,10 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 import io.lrasaga.idempotency.Idempotent;
+import io.lrasaga.participant.CallbackConfirmation;
 import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.lra.annotation.Compensate;
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.eclipse.microprofile.lra.annotation.Complete;
 import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
 import org.eclipse.microprofile.lra.annotation.Status;
@@ -45,6 +48,9 @@ public class OrderResource {
 
     @Inject
     OrderStore store;
+
+    @Inject
+    CallbackConfirmation confirmation;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,7 +79,7 @@ public class OrderResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Complete
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        store.end(ParticipantAnswers.requireLra(lraId), Order.Status.CONFIRMED);
+        end(ParticipantAnswers.requireLra(lraId), CallbackConfirmation.CLOSING, Order.Status.CONFIRMED);
         return ParticipantAnswers.answer(ParticipantStatus.Completed);
     }
 
@@ -82,8 +88,20 @@ public class OrderResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Compensate
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        store.end(ParticipantAnswers.requireLra(lraId), Order.Status.CANCELLED);
+        end(ParticipantAnswers.requireLra(lraId), CallbackConfirmation.CANCELLING, Order.Status.CANCELLED);
         return ParticipantAnswers.answer(ParticipantStatus.Compensated);
+    }
+
+    /**
+     * Ends the LRA's PENDING order, once the coordinator confirms the callback: a forged complete
+     * would otherwise confirm an order whose saga is still running (or about to be cancelled).
+     * A repeat for an order already ended answers without asking.
+     */
+    private void end(String lra, Set<LRAStatus> confirming, Order.Status outcome) {
+        if (store.byLra(lra).stream().anyMatch(order -> order.status == Order.Status.PENDING)) {
+            confirmation.confirm(lra, confirming);
+        }
+        store.end(lra, outcome);
     }
 
     @GET

@@ -36,7 +36,7 @@ public class AccountResource {
     CommittedView committedView;
 
     public record NewAccount(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits, '.', '_', '@' or '-' only") String customerId,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "(?!\\.{1,2}$)[A-Za-z0-9._@-]+", message = "letters, digits, '.', '_', '@' or '-' only") String customerId,
             @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2) BigDecimal balance) {
     }
 

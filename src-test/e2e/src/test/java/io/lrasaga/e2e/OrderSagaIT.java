@@ -41,6 +41,7 @@ class OrderSagaIT {
     private static LocalSystem system;
     private static Invariants invariants;
     private static final JsonHttp http = new JsonHttp();
+    private static Shop shop;
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -50,6 +51,7 @@ class OrderSagaIT {
         system = new LocalSystem(LocalSystemConfig.defaults(root).withDataDir(data)
                 .withPorts(FreePort.findRange(5), FreePort.find(), FreePort.find()));
         system.start();
+        shop = new Shop(system, http);
         invariants = new Invariants(system);
     }
 
@@ -61,22 +63,15 @@ class OrderSagaIT {
     }
 
     private static String product(String price, int stock) {
-        String sku = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, http.post(system.url(App.INVENTORY) + "/products",
-                Map.of("sku", sku, "name", "e2e item", "price", new BigDecimal(price), "stock", stock)).status());
-        return sku;
+        return shop.product(price, stock);
     }
 
     private static String customer(String balance) {
-        String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, http.post(system.url(App.PAYMENTS) + "/accounts",
-                Map.of("customerId", id, "balance", new BigDecimal(balance))).status());
-        return id;
+        return shop.customer(balance);
     }
 
     private static Reply order(String customer, String sku, int quantity) {
-        return http.post(system.url(App.ORDERS) + "/orders",
-                Map.of("customerId", customer, "items", List.of(Map.of("sku", sku, "quantity", quantity))));
+        return shop.order(customer, sku, quantity);
     }
 
     private static String status(String orderId) {

@@ -11,11 +11,15 @@ public final class FreePort {
     private FreePort() {
     }
 
-    /** The first of {@code count} consecutive free ports, for a whole system on one base port. */
+    /**
+     * The first of {@code count} consecutive free ports, for a whole system on one base port.
+     * Below Linux's ephemeral range (32768 and up), so neither {@link #find()} nor the
+     * outgoing connections of other processes take one of them before the system binds it.
+     */
     public static int findRange(int count) {
         java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20000 + random.nextInt(30000);
+            int base = 10000 + random.nextInt(22000 - count);
             boolean free = true;
             for (int port = base; port < base + count && free; port++) {
                 free = isFree(port);

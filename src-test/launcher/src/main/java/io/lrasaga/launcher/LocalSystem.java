@@ -28,6 +28,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LocalSystemConfig config;
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
     // The coordinator has no default admin password; each local run gets a fresh one.
     private final String adminPassword = newPassword();
     private EmbeddedPostgresServer postgres;
@@ -39,6 +40,17 @@ public final class LocalSystem implements AutoCloseable {
 
     public LocalSystemConfig config() {
         return config;
+    }
+
+    /**
+     * Configuration every application gets on top of what {@link #properties(App)} sets, e.g.
+     * a trace exporter; call before the applications start.
+     */
+    public LocalSystem withProperties(Map<String, String> properties) {
+        for (App app : App.values()) {
+            properties.forEach((key, value) -> configure(app, key, value));
+        }
+        return this;
     }
 
     /** Starts stores, then the coordinator, then the participants, then orders; waits for each. */
@@ -127,6 +139,18 @@ public final class LocalSystem implements AutoCloseable {
         return "http://127.0.0.1:" + config.port(app);
     }
 
+    /**
+     * Sets a configuration property of one application over what the system gives it; takes
+     * effect when the application's process is first created (call before {@link #start()}).
+     */
+    public LocalSystem configure(App app, String key, String value) {
+        if (apps.containsKey(app)) {
+            throw new IllegalStateException(app.id() + " is already set up; configure it before starting");
+        }
+        overrides.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
     /** Configuration an application needs to join this system (store, coordinator, peers). */
     public Map<String, String> properties(App app) {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -151,11 +175,19 @@ public final class LocalSystem implements AutoCloseable {
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
         }
+        if (app == App.COORDINATOR) {
+            // The services declarative transactions address, by tag (docs/transactions.md).
+            properties.put("lra-saga.transactions.tags.orders-db.url", url(App.ORDERS));
+            properties.put("lra-saga.transactions.tags.inventory-db.url", url(App.INVENTORY));
+            properties.put("lra-saga.transactions.tags.payments-db.url", url(App.PAYMENTS));
+            properties.put("lra-saga.transactions.tags.activity-docs.url", url(App.ACTIVITY));
+        }
         if (app == App.ORDERS) {
             properties.put("quarkus.rest-client.inventory.url", url(App.INVENTORY));
             properties.put("quarkus.rest-client.payments.url", url(App.PAYMENTS));
             properties.put("quarkus.rest-client.activity.url", url(App.ACTIVITY));
         }
+        properties.putAll(overrides.getOrDefault(app, Map.of()));
         return properties;
     }
 

@@ -17,6 +17,9 @@ import java.time.Duration;
  */
 public final class Coordinator {
 
+    /** The admin password of the coordinator {@link CoordinatorResource} starts (user {@code operator}). */
+    public static final String TEST_OPERATOR_PASSWORD = "test-operator-secret";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
@@ -51,6 +54,21 @@ public final class Coordinator {
     public String status(URI lra) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(lra + "/status")).GET());
         return response.statusCode() == 404 ? "gone" : response.body().trim();
+    }
+
+    /**
+     * An operator's retry through the admin API (a FailedTo* LRA: its unfinished participants
+     * are called again); returns the answer's JSON.
+     */
+    public String retry(URI lra) {
+        String uid = lra.getPath().substring(lra.getPath().lastIndexOf('/') + 1);
+        String root = baseUrl.substring(0, baseUrl.lastIndexOf("/lra-coordinator"));
+        String credentials = java.util.Base64.getEncoder().encodeToString(("operator:" + TEST_OPERATOR_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root + "/admin/lras/" + uid + "/retry"))
+                .header("Authorization", "Basic " + credentials).POST(HttpRequest.BodyPublishers.noBody()));
+        expect(response, 200);
+        return response.body();
     }
 
     /** The JSON array of LRAs the coordinator still tracks. */

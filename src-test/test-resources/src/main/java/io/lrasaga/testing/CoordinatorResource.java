@@ -32,7 +32,9 @@ public class CoordinatorResource implements QuarkusTestResourceLifecycleManager 
             int port = FreePort.find();
             coordinator = new AppProcess("coordinator", LocalSystemConfig.defaults(root).jar(App.COORDINATOR),
                     dir, Path.of("target", "coordinator-" + port + ".log").toAbsolutePath(), port,
-                    Map.of("lra-saga.coordinator.data-dir", dir.resolve("store").toString()), "256m");
+                    Map.of("lra-saga.coordinator.data-dir", dir.resolve("store").toString(),
+                            "lra-saga.coordinator.admin.operator-password", Coordinator.TEST_OPERATOR_PASSWORD),
+                    "256m");
             coordinator.start();
             coordinator.awaitReady(Duration.ofSeconds(90));
             return Map.of("quarkus.lra.coordinator-url", coordinator.baseUrl() + "/lra-coordinator");
