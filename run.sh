@@ -9,7 +9,8 @@
 # Environment: LRA_SAGA_DATA_DIR (default ./.lra-saga), LRA_SAGA_BASE_PORT (8080; services
 # on +1..+4), LRA_SAGA_POSTGRES_PORT (15432), LRA_SAGA_MONGO_PORT (27018),
 # LRA_SAGA_DURABLE (false: PostgreSQL fsync off), LRA_SAGA_MAX_HEAP (256m per JVM),
-# LRA_SAGA_COORDINATOR_STORE (file: its data directory; jdbc: a PostgreSQL table).
+# LRA_SAGA_COORDINATOR_STORE (file: its data directory; jdbc: a PostgreSQL table),
+# LRA_SAGA_JVM_OPTIONS (every app JVM's options besides -Xmx; default: fast start, C1 only).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,7 +18,7 @@ mode="${1:-run}"
 case "$mode" in
   run|demo) ;;
   bench) shift; exec src-test/bench/run-bench.sh "$@" ;;
-  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: ./run.sh [run|demo|bench]" >&2; exit 2 ;;
 esac
 
@@ -52,6 +53,7 @@ opts=(-Xmx256m "-Dlra-saga.root=$PWD")
 [ -n "${LRA_SAGA_DURABLE:-}" ] && opts+=("-Dlra-saga.durable=$LRA_SAGA_DURABLE")
 [ -n "${LRA_SAGA_MAX_HEAP:-}" ] && opts+=("-Dlra-saga.max-heap=$LRA_SAGA_MAX_HEAP")
 [ -n "${LRA_SAGA_COORDINATOR_STORE:-}" ] && opts+=("-Dlra-saga.coordinator-store=$LRA_SAGA_COORDINATOR_STORE")
+[ -n "${LRA_SAGA_JVM_OPTIONS:-}" ] && opts+=("-Dlra-saga.jvm-options=$LRA_SAGA_JVM_OPTIONS")
 
 # exec: Ctrl-C reaches the launcher, whose shutdown hook stops every process it started.
 exec java "${opts[@]}" -cp "$launcher:src-test/launcher/target/lib/*" io.lrasaga.launcher.LauncherMain "$mode"

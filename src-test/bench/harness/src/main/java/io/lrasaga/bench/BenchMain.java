@@ -94,7 +94,7 @@ public final class BenchMain {
         print("## " + configuration.id());
         print("");
         Instant started = Instant.now();
-        try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()))) {
+        try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), options.jvmOptions())) {
             Seeded run = Seeded.seed(system);
             List<MeasuredProcess> processes = run.processes();
             LoadGenerator generator = run.generator();
@@ -136,7 +136,7 @@ public final class BenchMain {
             print("## soak of " + configuration.id() + " at concurrency " + concurrency + " for " + length.toSeconds()
                     + " s, sampled every " + interval.toSeconds() + " s");
             print("");
-            try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()))) {
+            try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), options.jvmOptions())) {
                 Seeded run = Seeded.seed(system);
                 List<MeasuredProcess> processes = run.processes();
                 LoadGenerator generator = run.generator();
@@ -241,7 +241,7 @@ public final class BenchMain {
         print("command: ./run.sh bench " + describe(options));
         print("machine: " + Machine.describe());
         print("PostgreSQL fsync, synchronous_commit and full_page_writes on for every configuration; "
-                + "JVMs: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 (the launcher's settings)");
+                + "app JVMs: -Xmx256m " + options.jvmOptions());
     }
 
     private static String describe(BenchOptions options) {
@@ -257,6 +257,9 @@ public final class BenchMain {
                 .append(String.join(",", options.configs().stream().map(Configuration::id).toList()));
         if (options.profile()) {
             out.append(" --profile");
+        }
+        if (!options.jvmOptions().equals(BenchOptions.DEFAULT_JVM_OPTIONS)) {
+            out.append(" --jvm-options '").append(options.jvmOptions()).append('\'');
         }
         return out.toString().replace(".0s", "s");
     }

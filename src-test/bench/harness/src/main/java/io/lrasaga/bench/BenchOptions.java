@@ -17,13 +17,21 @@ import java.util.Optional;
  * @param configs     which configurations to run, in this order
  * @param soak        when present: the soak mode, one long run at the highest concurrency
  * @param profile     JFR recordings of every app JVM during the highest concurrency level
+ * @param jvmOptions  options of every app JVM besides -Xmx (same for all configurations)
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> concurrency, List<Configuration> configs,
-        Optional<Duration> soak, boolean profile) {
+        Optional<Duration> soak, boolean profile, String jvmOptions) {
+
+    /**
+     * Full JIT (C1 then C2), unlike the launcher's fast-start default: a benchmark measures the
+     * steady state. Serial GC: small heaps on two cores shared by seven processes.
+     */
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
 
     public static final String USAGE = """
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
                                   [--configs floor,stock,lra-saga] [--soak 10m] [--profile]
+                                  [--jvm-options '-XX:+UseSerialGC -Xss512k']
               --duration     measured time per concurrency level (default 20s)
               --warmup       unmeasured load before each level (default 5s)
               --concurrency  closed-loop clients, one HTTP connection each (default 1,8,32)
@@ -33,6 +41,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              highest concurrency and report RSS over time
               --profile      JFR recording (settings=profile) of every app JVM during the
                              highest concurrency level, in .lra-saga-bench/<config>/jfr/
+              --jvm-options  options of every app JVM besides -Xmx256m (default
+                             '-XX:+UseSerialGC -Xss512k': full JIT)
             durations: 500ms, 30s, 10m, 1h""";
 
     public BenchOptions {
@@ -64,6 +74,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         List<Configuration> configs = null;
         Optional<Duration> soak = Optional.empty();
         boolean profile = false;
+        String jvmOptions = DEFAULT_JVM_OPTIONS;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -88,13 +99,14 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                 case "--configs" -> configs = Arrays.stream(value.split(",")).map(String::trim)
                         .map(Configuration::byId).toList();
                 case "--soak" -> soak = Optional.of(duration(value));
+                case "--jvm-options" -> jvmOptions = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (configs == null) {
             configs = soak.isPresent() ? List.of(Configuration.LRA_SAGA) : List.of(Configuration.values());
         }
-        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile);
+        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */

@@ -44,12 +44,12 @@ public final class BenchSystem implements AutoCloseable {
         this.system = system;
     }
 
-    public static BenchSystem start(Configuration configuration, Path projectRoot, Path dataDir)
+    public static BenchSystem start(Configuration configuration, Path projectRoot, Path dataDir, String jvmOptions)
             throws IOException, InterruptedException {
         deleteRecursively(dataDir);
         LocalSystemConfig config = LocalSystemConfig.defaults(projectRoot).withDataDir(dataDir)
                 .withPorts(FreePort.findRange(App.values().length), FreePort.find(), FreePort.find())
-                .withDurable(true);
+                .withDurable(true).withJvmOptions(jvmOptions);
         BenchSystem bench = new BenchSystem(configuration, new LocalSystem(config));
         OPEN.add(bench);
         try {
@@ -74,7 +74,7 @@ public final class BenchSystem implements AutoCloseable {
             }
             stockApps.put(app, new AppProcess("stock-" + app.id(), stockJar(config.projectRoot(), app),
                     config.dataDir().resolve(app.id()), config.dataDir().resolve("logs/" + app.id() + ".log"),
-                    config.port(app), system.properties(app), config.maxHeap()));
+                    config.port(app), system.properties(app), config.maxHeap(), config.jvmOptions()));
         }
         if (stockApps.containsKey(App.COORDINATOR)) {
             startAndAwait(List.of(stockApps.get(App.COORDINATOR)));

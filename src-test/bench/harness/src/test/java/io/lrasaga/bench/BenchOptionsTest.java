@@ -31,6 +31,13 @@ class BenchOptionsTest {
     }
 
     @Test
+    void appJvmsRunWithFullJitUnlessTold() {
+        assertEquals("-XX:+UseSerialGC -Xss512k", BenchOptions.parse().jvmOptions());
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1",
+                BenchOptions.parse("--jvm-options", "-XX:+UseParallelGC -XX:TieredStopAtLevel=1").jvmOptions());
+    }
+
+    @Test
     void bothOptionFormsAndEveryDurationUnit() {
         BenchOptions options = BenchOptions.parse("--duration", "3s", "--warmup=500ms", "--concurrency", "1, 4",
                 "--configs=stock,lra-saga");
