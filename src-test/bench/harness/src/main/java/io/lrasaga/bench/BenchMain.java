@@ -104,7 +104,9 @@ public final class BenchMain {
             List<String> orderIds = new ArrayList<>();
             // The JVMs are cold after start: one unmeasured run at the highest concurrency first,
             // so the first level's own warm-up is not all class loading and connection set-up.
-            orderIds.addAll(generator.run(options.highestConcurrency(), Duration.ZERO, options.warmup(), processes)
+            Duration firstWarmup = options.jitWarmup().compareTo(options.warmup()) > 0 ? options.jitWarmup()
+                    : options.warmup();
+            orderIds.addAll(generator.run(options.highestConcurrency(), Duration.ZERO, firstWarmup, processes)
                     .orderIds());
             for (int concurrency : options.concurrency()) {
                 LoadGenerator.Level level = profiled(system, concurrency,
@@ -258,6 +260,7 @@ public final class BenchMain {
         if (options.profile()) {
             out.append(" --profile");
         }
+        out.append(" --jit-warmup ").append(options.jitWarmup().toMillis() / 1000.0).append('s');
         if (!options.jvmOptions().equals(BenchOptions.DEFAULT_JVM_OPTIONS)) {
             out.append(" --jvm-options '").append(options.jvmOptions()).append('\'');
         }

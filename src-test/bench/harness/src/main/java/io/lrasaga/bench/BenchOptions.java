@@ -18,20 +18,23 @@ import java.util.Optional;
  * @param soak        when present: the soak mode, one long run at the highest concurrency
  * @param profile     JFR recordings of every app JVM during the highest concurrency level
  * @param jvmOptions  options of every app JVM besides -Xmx (same for all configurations)
+ * @param jitWarmup   the first unmeasured run at the highest concurrency, after start-up: long
+ *                    enough for the JIT to compile the hot paths of every app
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> concurrency, List<Configuration> configs,
-        Optional<Duration> soak, boolean profile, String jvmOptions) {
+        Optional<Duration> soak, boolean profile, String jvmOptions, Duration jitWarmup) {
 
     /**
      * Full JIT (C1 then C2), unlike the launcher's fast-start default: a benchmark measures the
-     * steady state. Serial GC: small heaps on two cores shared by seven processes.
+     * steady state. Serial GC: small heaps on two cores shared by seven processes. Compiler
+     * threads that stay alive: the report counts their CPU apart.
      */
-    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads";
 
     public static final String USAGE = """
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
                                   [--configs floor,stock,lra-saga] [--soak 10m] [--profile]
-                                  [--jvm-options '-XX:+UseSerialGC -Xss512k']
+                                  [--jit-warmup 60s] [--jvm-options '...']
               --duration     measured time per concurrency level (default 20s)
               --warmup       unmeasured load before each level (default 5s)
               --concurrency  closed-loop clients, one HTTP connection each (default 1,8,32)
@@ -41,8 +44,11 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              highest concurrency and report RSS over time
               --profile      JFR recording (settings=profile) of every app JVM during the
                              highest concurrency level, in .lra-saga-bench/<config>/jfr/
+              --jit-warmup   unmeasured load at the highest concurrency after start-up, before
+                             the first level (default 60s; at least --warmup)
               --jvm-options  options of every app JVM besides -Xmx256m (default
-                             '-XX:+UseSerialGC -Xss512k': full JIT)
+                             '-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads':
+                             full JIT)
             durations: 500ms, 30s, 10m, 1h""";
 
     public BenchOptions {
@@ -63,6 +69,9 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                 throw new IllegalArgumentException("--soak must be positive");
             }
         });
+        if (jitWarmup.isNegative()) {
+            throw new IllegalArgumentException("--jit-warmup must not be negative");
+        }
         concurrency = List.copyOf(concurrency);
         configs = List.copyOf(configs);
     }
@@ -75,6 +84,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         Optional<Duration> soak = Optional.empty();
         boolean profile = false;
         String jvmOptions = DEFAULT_JVM_OPTIONS;
+        Duration jitWarmup = Duration.ofSeconds(60);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -100,13 +110,14 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                         .map(Configuration::byId).toList();
                 case "--soak" -> soak = Optional.of(duration(value));
                 case "--jvm-options" -> jvmOptions = value;
+                case "--jit-warmup" -> jitWarmup = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (configs == null) {
             configs = soak.isPresent() ? List.of(Configuration.LRA_SAGA) : List.of(Configuration.values());
         }
-        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions);
+        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions, jitWarmup);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */

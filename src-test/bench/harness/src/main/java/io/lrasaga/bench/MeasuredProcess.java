@@ -44,6 +44,11 @@ public final class MeasuredProcess {
         return sum;
     }
 
+    /** CPU ticks of JIT compilation (compiler threads) so far. */
+    public long jitTicks() {
+        return pids.get().stream().mapToLong(ProcFs::jitTicks).sum();
+    }
+
     public long memoryKb() {
         List<Long> all = pids.get();
         if (all.size() == 1) {

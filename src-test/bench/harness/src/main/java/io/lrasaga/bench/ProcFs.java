@@ -105,6 +105,39 @@ public final class ProcFs {
         return children;
     }
 
+    /**
+     * CPU ticks of the JVM's JIT compiler threads ("C1/C2 CompilerThread", shortened to 15
+     * characters in /proc) of {@code pid}; 0 for a process that has none.
+     */
+    public static long jitTicks(long pid) {
+        Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
+        long sum = 0;
+        try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    if (isCompilerThread(stat)) {
+                        CpuTicks ticks = parseStat(stat);
+                        sum += ticks.user() + ticks.system();
+                    }
+                } catch (IOException | RuntimeException exited) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return sum;
+    }
+
+    /** Whether a /proc/<pid>/task/<tid>/stat line is a JIT compiler thread's. */
+    public static boolean isCompilerThread(String statLine) {
+        int start = statLine.indexOf('(');
+        int end = statLine.lastIndexOf(')');
+        String comm = start < 0 || end < start ? "" : statLine.substring(start + 1, end);
+        return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
+    }
+
     public static long ticksPerSecond() {
         return TICKS_PER_SECOND;
     }

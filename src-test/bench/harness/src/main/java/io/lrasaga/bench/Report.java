@@ -35,9 +35,9 @@ public final class Report {
         StringBuilder out = new StringBuilder();
         out.append("| conc | sagas/s | sagas | failed | p50 ms | p95 ms | p99 ms |");
         processes.forEach(p -> out.append(' ').append(p).append(" |"));
-        out.append(" CPU total |\n|---:|---:|---:|---:|---:|---:|---:|");
+        out.append(" CPU total | of it JIT |\n|---:|---:|---:|---:|---:|---:|---:|");
         processes.forEach(p -> out.append("---:|"));
-        out.append("---:|\n");
+        out.append("---:|---:|\n");
         for (Level level : result.levels()) {
             Percentiles latency = new Percentiles(level.latenciesNanos());
             out.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %s | %.1f | %.1f | %.1f |", level.concurrency(),
@@ -50,10 +50,12 @@ public final class Report {
                 total += perSaga;
                 out.append(String.format(Locale.ROOT, " %.2f |", perSaga));
             }
-            out.append(String.format(Locale.ROOT, " %.2f |%n", total));
+            out.append(String.format(Locale.ROOT, " %.2f | %.2f |%n", total,
+                    perSaga(level.after().jitMillisSince(level.before()), level.sagas())));
         }
         out.append("\nCPU columns: CPU milliseconds per saga of each process in the measured window (/proc utime+stime;"
-                + " postgresql: postmaster and backends; bench-jvm: the load generator and the MongoDB wire server).\n");
+                + " postgresql: postmaster and backends; bench-jvm: the load generator and the MongoDB wire server);"
+                + " 'of it JIT': the part spent by the JVMs' JIT compiler threads, which a longer --jit-warmup lowers.\n");
         return out.toString();
     }
 

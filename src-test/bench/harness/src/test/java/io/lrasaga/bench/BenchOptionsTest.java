@@ -32,7 +32,10 @@ class BenchOptionsTest {
 
     @Test
     void appJvmsRunWithFullJitUnlessTold() {
-        assertEquals("-XX:+UseSerialGC -Xss512k", BenchOptions.parse().jvmOptions());
+        assertEquals("-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads",
+                BenchOptions.parse().jvmOptions());
+        assertEquals(Duration.ofSeconds(60), BenchOptions.parse().jitWarmup());
+        assertEquals(Duration.ofSeconds(5), BenchOptions.parse("--jit-warmup", "5s").jitWarmup());
         assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1",
                 BenchOptions.parse("--jvm-options", "-XX:+UseParallelGC -XX:TieredStopAtLevel=1").jvmOptions());
     }

@@ -1,6 +1,7 @@
 package io.lrasaga.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,12 +45,21 @@ class ProcFsTest {
     void cpuDeltasPerProcessAreMillisecondsBetweenSnapshots() {
         long hz = ProcFs.ticksPerSecond();
         ProcessSnapshot before = new ProcessSnapshot(0, Map.of("orders", new ProcFs.CpuTicks(100, 50, 0, 0)),
-                Map.of("orders", 1L));
+                Map.of("orders", 10L), Map.of("orders", 1L));
         ProcessSnapshot after = new ProcessSnapshot(1, Map.of("orders", new ProcFs.CpuTicks(100 + hz, 50 + hz, 0, 0)),
-                Map.of("orders", 1L));
+                Map.of("orders", 10L + hz / 2), Map.of("orders", 1L));
         assertEquals(2000.0, after.cpuMillisSince(before).get("orders"), 1e-9);
+        assertEquals(500.0, after.jitMillisSince(before), 1e-9);
         assertEquals(4.0, Report.perSaga(2000.0, 500), 1e-9);
         assertEquals(0.0, Report.perSaga(2000.0, 0));
+    }
+
+    @Test
+    void compilerThreadsAreRecognisedByTheirShortenedName() {
+        assertTrue(ProcFs.isCompilerThread("4242 (C2 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"));
+        assertTrue(ProcFs.isCompilerThread("4243 (C1 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"));
+        assertFalse(ProcFs.isCompilerThread("4244 (executor-thread) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"));
+        assertTrue(ProcFs.jitTicks(ProcessHandle.current().pid()) >= 0);
     }
 
     @Test

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static final ProcessSnapshot START = new ProcessSnapshot(0,
-            Map.of("orders", ProcFs.CpuTicks.ZERO), Map.of("orders", 100 * 1024L));
+            Map.of("orders", ProcFs.CpuTicks.ZERO), Map.of("orders", 0L), Map.of("orders", 100 * 1024L));
 
     /** {@code sagas} orders of {@code millis} ms each, measured over 10 s. */
     private static Level level(int concurrency, int sagas, long millis) {
         long hz = ProcFs.ticksPerSecond();
         ProcessSnapshot end = new ProcessSnapshot(10_000_000_000L,
-                Map.of("orders", new ProcFs.CpuTicks(hz * 5, 0, 0, 0)), Map.of("orders", 150 * 1024L));
+                Map.of("orders", new ProcFs.CpuTicks(hz * 5, 0, 0, 0)), Map.of("orders", hz), Map.of("orders", 150 * 1024L));
         return new Level(concurrency, LongStream.range(0, sagas).map(i -> millis * 1_000_000).toArray(),
                 10_000_000_000L, 0, Map.of(), List.of(), START, end);
     }
