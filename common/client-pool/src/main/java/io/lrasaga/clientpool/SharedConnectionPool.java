@@ -63,7 +63,7 @@ final class SharedConnectionPool {
                 configuration.readTimeout(TimeUnit.MILLISECONDS));
         ApacheHttpClient43Engine engine;
         if (settings.enabled() && shareable(configuration)) {
-            engine = new ApacheHttpClient43Engine(clients.computeIfAbsent(timeouts, this::pooled), false);
+            engine = new ClientScopedEngine(clients.computeIfAbsent(timeouts, this::pooled));
         } else {
             engine = new ApacheHttpClient43Engine(ownClient(configuration, timeouts), true);
         }

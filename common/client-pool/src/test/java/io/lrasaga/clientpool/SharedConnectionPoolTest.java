@@ -84,6 +84,28 @@ class SharedConnectionPoolTest {
     }
 
     @Test
+    void answersLeftUnreadAreReleasedWhenTheirClientCloses() {
+        // As Narayana's LRA client does for some calls: look at the status, never close the answer.
+        SharedConnectionPool small = new SharedConnectionPool(new PoolSettings(true, 2, 2, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        SharedConnectionPool previous = SharedConnectionPool.replace(small);
+        try {
+            for (int i = 0; i < 10; i++) {
+                Client client = ClientBuilder.newClient();
+                try {
+                    assertEquals(200, client.target(uri("/callback")).request().put(Entity.text("")).getStatus());
+                } finally {
+                    client.close();
+                }
+            }
+        } finally {
+            SharedConnectionPool.replace(previous);
+            small.close();
+        }
+        assertTrue(clientPorts.size() <= 2, "connections: " + clientPorts);
+    }
+
+    @Test
     void withThePoolOffEveryClientOpensItsOwnConnection() {
         SharedConnectionPool previous = SharedConnectionPool.replace(new SharedConnectionPool(
                 new PoolSettings(false, 256, 64, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1))));
