@@ -88,13 +88,23 @@ class TransactionFaultsIT {
         await().atMost(SETTLE).until(() -> http.get(coordinator() + "/admin/lras/" + id, operator())
                 .body().path("lra").path("status").asText().equals("FailedToCancel"));
         Reply listed = http.get(coordinator() + "/admin/lras?status=FailedToCancel&size=100", operator());
-        List<String> failedIds = new ArrayList<>();
-        listed.body().path("items").forEach(lra -> failedIds.add(lra.path("uid").asText()));
-        assertTrue(failedIds.contains(id), failedIds.toString());
+        JsonNode listedLra = null;
+        for (JsonNode lra : listed.body().path("items")) {
+            listedLra = lra.path("uid").asText().equals(id) ? lra : listedLra;
+        }
+        assertNotNull(listedLra, listed.body().toString());
+        // ... with why: the participant's ledger names the field that changed behind the saga
+        String why = "Product " + sku + ".name is changed outside, changed since the saga set it to saga name";
+        String listedWhy = listedLra.path("failures").path(0).path("reason").asText();
+        assertTrue(listedWhy.endsWith(why), listedLra.toString());
         JsonNode detail = http.get(coordinator() + "/admin/lras/" + id, operator()).body();
-        List<String> states = new ArrayList<>();
-        detail.path("participants").forEach(p -> states.add(p.path("state").asText()));
-        assertTrue(states.contains("FailedToCompensate"), detail.toString());
+        List<String> reasons = new ArrayList<>();
+        detail.path("participants").forEach(p -> {
+            if (p.path("state").asText().equals("FailedToCompensate")) {
+                reasons.add(p.path("reason").asText());
+            }
+        });
+        assertEquals(List.of(listedWhy), reasons, detail.toString());
         assertEquals("failed", outcome(id).text("status"), "still failed until someone acts");
 
         // The repair: the value the saga wrote back, so its undo applies; then the retry finishes it.
