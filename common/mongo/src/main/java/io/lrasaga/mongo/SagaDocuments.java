@@ -304,7 +304,8 @@ public class SagaDocuments {
         return target.typed().getNamespace().getCollectionName();
     }
 
-    private static String show(BsonValue id) {
+    /** A document id as people write it (an ObjectId's hex, a string without quotes). */
+    static String show(BsonValue id) {
         if (id.isString()) {
             return id.asString().getValue();
         }
