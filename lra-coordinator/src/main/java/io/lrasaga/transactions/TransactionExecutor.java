@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -237,17 +238,21 @@ public class TransactionExecutor {
         } catch (ServiceCalls.CallFailed failed) {
             LOG.warnf("%s of %s: %s", action, run.lraId, failed.getMessage());
         }
-        if (lraStatus == null) {
+        boolean answered = lraStatus != null;
+        if (!answered) {
             // The answer was lost or refused (e.g. the time limit ended the LRA first): ask the store.
             lraStatus = outcomes.status(run.uid).orElse(null);
         }
         TransactionResult.Status status = LraOutcomes.transactionStatus(lraStatus);
+        if (!answered && "Cancelling".equals(lraStatus)) {
+            // Not an answer to our cancel: it may still be calling the participants; not failed (yet).
+            status = TransactionResult.Status.unknown;
+        }
         String why = error;
         if (close && status == TransactionResult.Status.compensated) {
             why = "the LRA's time limit expired before it could close";
         } else if (status == TransactionResult.Status.failed) {
-            why = (error == null ? "" : error + "; ") + "the LRA is " + lraStatus
-                    + ": compensation or completion did not finish; see /admin/lras/" + run.uid;
+            why = (error == null ? "" : error + "; ") + needsOperator(lraStatus, run.uid);
         } else if (status == TransactionResult.Status.unknown) {
             why = (error == null ? "" : error + "; ") + "the outcome of the " + action
                     + " is not known yet (LRA " + (lraStatus == null ? "status unavailable" : lraStatus)
@@ -284,22 +289,36 @@ public class TransactionExecutor {
                 .map(TransactionPlan.Step::id).toList();
     }
 
-    /** A stored result brought up to date: an unknown outcome may have become known since. */
+    /**
+     * A stored result brought up to date: an unknown outcome may have become known since, and a
+     * failed one final after an operator's retry ({@code POST /admin/lras/{id}/retry}).
+     */
     public TransactionResult refresh(TransactionResult stored) {
-        if (stored.status() != TransactionResult.Status.unknown) {
+        if (stored.status() == TransactionResult.Status.completed
+                || stored.status() == TransactionResult.Status.compensated) {
             return stored;
         }
         Optional<String> lraStatus = outcomes.status(stored.id());
         TransactionResult.Status now = LraOutcomes.transactionStatus(lraStatus.orElse(null));
-        if (now == TransactionResult.Status.unknown) {
-            return stored.withStatus(now, lraStatus.orElse(stored.lraStatus()), stored.error());
+        if (now == TransactionResult.Status.unknown || now == stored.status()) {
+            return stored.withStatus(stored.status(), lraStatus.orElse(stored.lraStatus()), stored.error());
         }
-        List<String> compensated = now == TransactionResult.Status.compensated
-                ? stored.stepResults().entrySet().stream().filter(e -> e.getValue().error() == null)
-                        .map(Map.Entry::getKey).toList()
-                : stored.compensatedSteps();
-        return new TransactionResult(stored.id(), now, stored.executionTime(), stored.stepResults(), compensated,
-                stored.error(), stored.lraId(), lraStatus.orElse(null), stored.statusUrl());
+        return switch (now) {
+            case completed -> new TransactionResult(stored.id(), now, stored.executionTime(), stored.stepResults(),
+                    List.of(), null, stored.lraId(), lraStatus.get(), stored.statusUrl());
+            case compensated -> new TransactionResult(stored.id(), now, stored.executionTime(), stored.stepResults(),
+                    stored.stepResults().entrySet().stream().filter(e -> e.getValue().error() == null)
+                            .map(Map.Entry::getKey).toList(),
+                    stored.stepResults().values().stream().map(TransactionResult.StepResult::error)
+                            .filter(Objects::nonNull).findFirst().orElse(stored.error()),
+                    stored.lraId(), lraStatus.get(), stored.statusUrl());
+            default -> stored.withStatus(now, lraStatus.get(), needsOperator(lraStatus.get(), stored.id()));
+        };
+    }
+
+    private static String needsOperator(String lraStatus, String uid) {
+        return "the LRA is " + lraStatus + ": compensation or completion did not finish; repair what the "
+                + "participant reports, then POST /admin/lras/" + uid + "/retry (see GET /admin/lras/" + uid + ")";
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -87,8 +87,8 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-function statusCell(status) {
-  return el('td', {}, el('span', { class: `status ${status || 'Unknown'}`, text: status || '—' }));
+function statusCell(status, ...below) {
+  return el('td', {}, el('span', { class: `status ${status || 'Unknown'}`, text: status || '—' }), ...below);
 }
 
 function ago(instant, now = Date.now()) {
@@ -242,7 +242,7 @@ function renderDetail(lra, participants, transitions, running) {
       callback('compensate', p.compensate), callback('complete', p.complete), callback('status', p.status),
       callback('forget', p.forget), callback('after', p.after),
       p.compensate || p.complete ? null : callback('participant', p.participant)),
-    statusCell(p.state),
+    statusCell(p.state, p.reason ? el('div', { class: 'reason', text: p.reason }) : null),
     el('td', {}, el('ul', { class: 'transitions' }, transitionItems(p.transitions))))));
   document.getElementById('transitions').replaceChildren(...transitionItems(transitions));
   document.getElementById('detail').hidden = false;

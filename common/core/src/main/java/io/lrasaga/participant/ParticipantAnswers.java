@@ -35,15 +35,38 @@ public final class ParticipantAnswers {
      * FailedToClose/FailedToCancel (a 200 would count as done, whatever the body says).
      */
     public static Response answer(ParticipantStatus status) {
-        if (status == ParticipantStatus.FailedToCompensate || status == ParticipantStatus.FailedToComplete) {
-            return Response.serverError().entity(status.name()).build();
+        return answer(status, Optional.empty());
+    }
+
+    /** The same, with why a failure happened ({@link FailureReasonHeader}) for the operator. */
+    public static Response answer(ParticipantStatus status, Optional<String> failureReason) {
+        if (failed(status)) {
+            return withReason(Response.serverError().entity(status.name()), failureReason);
         }
         return Response.ok(status.name()).build();
     }
 
     /** The answer to a status call; spec: a participant that does not know the LRA answers 410 Gone. */
     public static Response status(Optional<ParticipantStatus> status) {
-        return status.map(s -> Response.ok(s.name()).build())
+        return status(status, Optional.empty());
+    }
+
+    /**
+     * The same; a failed status carries its reason in {@link FailureReasonHeader}, the body stays
+     * the bare status name that the coordinator parses.
+     */
+    public static Response status(Optional<ParticipantStatus> status, Optional<String> failureReason) {
+        return status.map(s -> failed(s) ? withReason(Response.ok(s.name()), failureReason) : Response.ok(s.name()).build())
                 .orElseGet(() -> Response.status(Response.Status.GONE).build());
+    }
+
+    public static boolean failed(ParticipantStatus status) {
+        return status == ParticipantStatus.FailedToCompensate || status == ParticipantStatus.FailedToComplete;
+    }
+
+    private static Response withReason(Response.ResponseBuilder response, Optional<String> failureReason) {
+        failureReason.filter(r -> !r.isBlank())
+                .ifPresent(r -> response.header(FailureReasonHeader.NAME, FailureReasonHeader.encode(r)));
+        return response.build();
     }
 }

@@ -20,6 +20,14 @@ public interface ParticipantLedger {
     /** Empty when this store never saw the LRA. */
     Optional<ParticipantStatus> status(String lraId);
 
+    /**
+     * Why this store recorded a FailedToCompensate/FailedToComplete for the LRA (e.g. which
+     * field changed since the saga wrote it); empty when it did not fail or kept no reason.
+     */
+    default Optional<String> failureReason(String lraId) {
+        return Optional.empty();
+    }
+
     /** Drops the record of a failed LRA after its repair; false (nothing done) for any other. */
     boolean forget(String lraId);
 }

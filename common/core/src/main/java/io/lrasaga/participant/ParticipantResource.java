@@ -65,7 +65,9 @@ public class ParticipantResource {
     @GET
     @Path("status")
     public Response status() {
-        return ParticipantAnswers.status(recorded(lra()));
+        String lra = lra();
+        Optional<ParticipantStatus> recorded = recorded(lra);
+        return ParticipantAnswers.status(recorded, recorded.filter(ParticipantAnswers::failed).flatMap(s -> reason(lra)));
     }
 
     @DELETE
@@ -91,7 +93,7 @@ public class ParticipantResource {
         } else if (recorded.isPresent() && ENDED.contains(recorded.get())) {
             // A repeat (or a late call of the other kind): the recorded outcome, nothing redone.
             metrics.callback(kind, "repeat");
-            return ParticipantAnswers.answer(recorded.get());
+            return ParticipantAnswers.answer(recorded.get(), failureReason(lra, recorded.get()));
         }
         try {
             confirmation.confirm(lra, confirming);
@@ -104,7 +106,21 @@ public class ParticipantResource {
             outcome = worst(outcome, action.apply(ledger, lra));
         }
         metrics.callback(kind, outcome.name());
-        return ParticipantAnswers.answer(outcome);
+        return ParticipantAnswers.answer(outcome, failureReason(lra, outcome));
+    }
+
+    private Optional<String> failureReason(String lra, ParticipantStatus status) {
+        return ParticipantAnswers.failed(status) ? reason(lra) : Optional.empty();
+    }
+
+    // Every store that failed says why; one line for the operator.
+    private Optional<String> reason(String lra) {
+        StringBuilder reasons = new StringBuilder();
+        for (ParticipantLedger ledger : ledgers) {
+            ledger.failureReason(lra).filter(r -> !r.isBlank())
+                    .ifPresent(r -> reasons.append(reasons.isEmpty() ? "" : "; ").append(r));
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(reasons.toString());
     }
 
     private Optional<ParticipantStatus> recorded(String lra) {

@@ -38,7 +38,8 @@ class LedgerCollection {
 
     static final String NAME = "lra_saga_ledger";
 
-    record Entry(ParticipantStatus status, List<String> collections) {
+    /** {@code reason} is null unless the status is a failure that recorded one. */
+    record Entry(ParticipantStatus status, List<String> collections, String reason) {
     }
 
     private final MongoCollection<Document> ledger;
@@ -106,6 +107,6 @@ class LedgerCollection {
     private static Entry entry(Document document) {
         List<String> collections = document.getList("collections", String.class);
         return new Entry(ParticipantStatus.valueOf(document.getString("status")),
-                collections == null ? List.of() : List.copyOf(collections));
+                collections == null ? List.of() : List.copyOf(collections), document.getString("reason"));
     }
 }

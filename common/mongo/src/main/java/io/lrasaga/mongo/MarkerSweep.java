@@ -61,7 +61,8 @@ class MarkerSweep {
             MongoCollection<BsonDocument> collection = collections.byNamespace(namespace);
             for (BsonDocument document : collection.find(eq(SagaMarker.LRA, lraId))) {
                 if (!undo(collection, lraId, document)) {
-                    failures.add(namespace + " " + document.get("_id") + " has no before-image to restore");
+                    failures.add(namespace + " " + SagaDocuments.show(document.get("_id"))
+                            + " has no before-image to restore");
                 }
             }
         }

@@ -68,6 +68,11 @@ public class MongoSagaLedger implements ParticipantLedger {
         return ledger.find(lraId).map(LedgerCollection.Entry::status);
     }
 
+    @Override
+    public Optional<String> failureReason(String lraId) {
+        return ledger.find(lraId).map(LedgerCollection.Entry::reason);
+    }
+
     /**
      * Only a failed LRA is forgotten (any other still needs its record to end). Its markers go
      * with it, as they are: the repair decided the documents' content, they must not stay locked.

@@ -79,11 +79,17 @@ public class SagaDocuments {
         this.metrics = metrics;
     }
 
-    /** Inserts the entity (assigning its generated id); a saga's insert is deleted by compensation. */
+    /**
+     * Inserts the entity (assigning its generated id, and its own defaults if it has
+     * {@link InsertDefaults}); a saga's insert is deleted by compensation.
+     */
     public <T> T insert(T entity) {
         SagaCollections.Target target = collections.of(entity.getClass());
-        BsonDocument document = encode(target, entity);
         Optional<String> lra = currentLra();
+        if (entity instanceof InsertDefaults defaults) {
+            defaults.beforeInsert(lra);
+        }
+        BsonDocument document = encode(target, entity);
         if (lra.isEmpty()) {
             insertNew(target, document);
             return entity;
@@ -298,7 +304,8 @@ public class SagaDocuments {
         return target.typed().getNamespace().getCollectionName();
     }
 
-    private static String show(BsonValue id) {
+    /** A document id as people write it (an ObjectId's hex, a string without quotes). */
+    static String show(BsonValue id) {
         if (id.isString()) {
             return id.asString().getValue();
         }

@@ -415,6 +415,11 @@ class SagaDocumentsTest {
 
         // The coordinator may forget the failed participant itself; either way the lock goes.
         await().atMost(PATIENCE).until(() -> participantStatus(lra).equals("FailedToCompensate") || forgotten(lra));
+        var status = given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status");
+        if (status.statusCode() == 200) { // not yet forgotten by the coordinator: it says why it failed
+            assertEquals(id + " has no before-image to restore",
+                    status.header("Lra-Saga-Failure-Reason").replaceFirst("^\\S+ ", ""));
+        }
         given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).delete("/lra-saga/participant/forget")
                 .then().statusCode(oneOf(200, 410));
         assertTrue(forgotten(lra));

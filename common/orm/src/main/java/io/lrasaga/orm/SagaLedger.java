@@ -88,6 +88,12 @@ public class SagaLedger implements ParticipantLedger {
                 connection -> SagaTables.status(connection, lraId).map(ParticipantStatus::valueOf)));
     }
 
+    @Override
+    public Optional<String> failureReason(String lraId) {
+        return QuarkusTransaction.joiningExisting().call(() -> session.doReturningWork(
+                connection -> SagaTables.reason(connection, lraId)));
+    }
+
     /** Only a failed LRA is forgotten: for any other, forgetting would drop what undoes it. */
     @Override
     public boolean forget(String lraId) {

@@ -58,11 +58,20 @@ final class SagaTables {
     }
 
     static Optional<String> status(Connection connection, String lraId) throws SQLException {
+        return column(connection, "status", lraId);
+    }
+
+    /** Why the LRA's ledger row reached a failed status (null column: empty). */
+    static Optional<String> reason(Connection connection, String lraId) throws SQLException {
+        return column(connection, "reason", lraId);
+    }
+
+    private static Optional<String> column(Connection connection, String column, String lraId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT status FROM lra_saga_ledger WHERE lra_id = ?")) {
+                "SELECT " + column + " FROM lra_saga_ledger WHERE lra_id = ?")) {
             select.setString(1, lraId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
     }

@@ -210,6 +210,11 @@ class CompensationTest {
         awaitStatus(lra, "FailedToCompensate");
         given().get("/widgets/" + id).then().body("label", equalTo("manual fix"));
         assertEquals("FailedToCompensate", participantStatus(lra));
+        // why, for the operator: the field that changed, as the coordinator's admin API shows it
+        given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString()).get("/lra-saga/participant/status").then()
+                .statusCode(200).body(equalTo("FailedToCompensate"))
+                .header("Lra-Saga-Failure-Reason", equalTo(Widget.class.getName() + " " + id
+                        + ".label is manual fix, changed since the saga set it to saga"));
         await().atMost(Duration.ofSeconds(15)).until(() -> coordinator().status(lra).equals("gone")
                 || coordinator().status(lra).equals("FailedToCancel"));
 

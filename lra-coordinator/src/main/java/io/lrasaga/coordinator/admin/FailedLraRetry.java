@@ -2,12 +2,13 @@ package io.lrasaga.coordinator.admin;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,14 +40,21 @@ public class FailedLraRetry {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    /** One participant's answer to the retried call. */
-    public record ParticipantOutcome(String participant, URI called, int httpStatus, String answer, boolean finished) {
+    /** One participant's answer to the retried call; {@code reason}: why it still fails, if it says. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ParticipantOutcome(String participant, URI called, int httpStatus, String answer, boolean finished,
+            String reason) {
+
+        ParticipantOutcome(String participant, URI called, int httpStatus, String answer) {
+            this(participant, called, httpStatus, answer, false, null);
+        }
     }
 
     public record Result(String uid, String action, String status, List<ParticipantOutcome> participants) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    @Inject
+    ParticipantHttp http;
 
     @Inject
     LraStore store;
@@ -81,7 +89,7 @@ public class FailedLraRetry {
         String rel = close ? "complete" : "compensate";
         URI endpoint = ParticipantLinks.parse(record.getParticipantURI()).get(rel);
         if (endpoint == null) {
-            return new ParticipantOutcome(record.getParticipantURI(), null, 0, "no " + rel + " URL registered", false);
+            return new ParticipantOutcome(record.getParticipantURI(), null, 0, "no " + rel + " URL registered");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(CALL_TIMEOUT)
                 .header(LRA.LRA_HTTP_CONTEXT_HEADER, lra.getId().toASCIIString())
@@ -93,19 +101,20 @@ public class FailedLraRetry {
             request.header(LRA.LRA_HTTP_PARENT_CONTEXT_HEADER, lra.getParentId().toASCIIString());
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body() == null ? "" : response.body().strip();
             String done = close ? ParticipantStatus.Completed.name() : ParticipantStatus.Compensated.name();
             // 200/204 without a failure in the body, or 410: the participant has finished (spec 3.2.10)
             boolean finished = response.statusCode() == 410
                     || (response.statusCode() / 100 == 2 && response.statusCode() != 202
                             && (body.isEmpty() || body.equals(done)));
-            return new ParticipantOutcome(record.getParticipantURI(), endpoint, response.statusCode(), body, finished);
+            return new ParticipantOutcome(record.getParticipantURI(), endpoint, response.statusCode(), body, finished,
+                    finished ? null : FailureReason.given(response).orElse(null));
         } catch (IOException e) {
-            return new ParticipantOutcome(record.getParticipantURI(), endpoint, 0, e.toString(), false);
+            return new ParticipantOutcome(record.getParticipantURI(), endpoint, 0, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ParticipantOutcome(record.getParticipantURI(), endpoint, 0, "interrupted", false);
+            return new ParticipantOutcome(record.getParticipantURI(), endpoint, 0, "interrupted");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.lrasaga.coordinator.admin;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import io.lrasaga.coordinator.store.LraIds;
 import io.lrasaga.coordinator.store.LraStore;
 import io.lrasaga.coordinator.store.ParticipantRecords;
 import io.lrasaga.coordinator.tracking.LraTracker;
+import io.lrasaga.coordinator.tracking.ParticipantView;
 import io.narayana.lra.LRAData;
 import io.narayana.lra.coordinator.domain.model.LongRunningAction;
 
@@ -43,6 +46,9 @@ public class LraAdmin {
 
     @Inject
     HistoryStore history;
+
+    @Inject
+    FailureReasons reasons;
 
     /** Every running LRA in memory and every failed one in the store, in no particular order. */
     public Collection<LraSummary> all() {
@@ -73,7 +79,25 @@ public class LraAdmin {
             found.add(lra);
         }
         found.sort(Comparator.comparing(LraSummary::startTime, Comparator.nullsLast(Comparator.reverseOrder())));
-        return Page.of(found, page);
+        Page<LraSummary> one = Page.of(found, page);
+        boolean failedOnly = status.filter(s -> s == LRAStatus.FailedToClose || s == LRAStatus.FailedToCancel)
+                .isPresent();
+        return failedOnly ? one.map(withFailures(one.items())) : one;
+    }
+
+    // Only for the failed-LRAs list: it is short, and asking every participant of a full
+    // list (the dashboard reloads it every few seconds) would be a load for nothing.
+    private Function<LraSummary, LraSummary> withFailures(List<LraSummary> lras) {
+        Map<URI, List<ParticipantView>> participants = new LinkedHashMap<>();
+        for (LraSummary lra : lras) {
+            tracker.snapshot(lra.uid()).or(() -> tracker.storedFailure(lra.uid()))
+                    .ifPresent(found -> participants.put(lra.lraId(), found.participants()));
+        }
+        Map<URI, List<ParticipantView>> explained = reasons.explainAll(participants);
+        return lra -> lra.withFailures(explained.getOrDefault(lra.lraId(), List.of()).stream()
+                .filter(FailureReasons::failed)
+                .map(p -> new LraSummary.ParticipantFailure(p.participant(), p.state(), p.reason()))
+                .toList());
     }
 
     public LraDetail detail(String uid) {
@@ -82,8 +106,8 @@ public class LraAdmin {
             throw notFound(uid);
         }
         LraTracker.Snapshot found = snapshot.get();
-        return new LraDetail(LraSummary.of(found.data(), found.participants().size()), found.participants(),
-                found.transitions());
+        return new LraDetail(LraSummary.of(found.data(), found.participants().size()),
+                reasons.explain(found.data().getLraId(), found.participants()), found.transitions());
     }
 
     public ActionResult end(String uid, boolean cancel) {

@@ -1,5 +1,6 @@
 package io.lrasaga.coordinator.security;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -27,4 +28,12 @@ public interface AdminConfig {
 
     /** Password of the viewer user; env LRA_SAGA_COORDINATOR_ADMIN_VIEWER_PASSWORD. */
     Optional<String> viewerPassword();
+
+    /**
+     * How long the admin API waits for failed participants to say why they failed (their status
+     * URLs, asked all at once); a participant that has not answered by then is shown as
+     * unreachable, so a participant that is down never holds an admin answer longer than this.
+     */
+    @WithDefault("2s")
+    Duration reasonTimeout();
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One participant of an LRA as operators see it: what it registered, where the coordinator
- * keeps it ({@code list}: pending, prepared, heuristic, failed, readonly) and its status.
+ * keeps it ({@code list}: pending, prepared, heuristic, failed, readonly) and its status; for a
+ * failed one the admin API adds why, as the participant reports it ({@code reason}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParticipantView(
@@ -20,5 +21,11 @@ public record ParticipantView(
         URI recoveryUrl,
         String state,
         String list,
-        List<Transition> transitions) {
+        List<Transition> transitions,
+        String reason) {
+
+    public ParticipantView withReason(String why) {
+        return new ParticipantView(participant, compensate, complete, status, forget, after, recoveryUrl, state, list,
+                transitions, why);
+    }
 }

@@ -56,7 +56,7 @@ final class TrackedLra {
             String state = stateOverride != null ? stateOverride : last == null ? null : last.name();
             return new ParticipantView(record.getParticipantURI(), links.get("compensate"), links.get("complete"),
                     links.get("status"), links.get("forget"), links.get("after"), record.getRecoveryURI(), state,
-                    list, List.copyOf(transitions));
+                    list, List.copyOf(transitions), null);
         }
     }
 

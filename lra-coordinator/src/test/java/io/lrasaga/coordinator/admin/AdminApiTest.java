@@ -2,19 +2,23 @@ package io.lrasaga.coordinator.admin;
 
 import static io.lrasaga.coordinator.admin.AdminFixtures.clientId;
 import static io.lrasaga.coordinator.admin.AdminFixtures.join;
+import static io.lrasaga.coordinator.admin.AdminFixtures.joinWithStatus;
 import static io.lrasaga.coordinator.admin.AdminFixtures.operator;
 import static io.lrasaga.coordinator.admin.AdminFixtures.start;
 import static io.lrasaga.coordinator.admin.AdminFixtures.uid;
 import static io.lrasaga.coordinator.admin.AdminFixtures.viewer;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.lrasaga.launcher.FreePort;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -227,6 +232,39 @@ class AdminApiTest {
         viewer().get("/admin/lras/" + uid(lra)).then().statusCode(404);
         viewer().get("/admin/history/" + uid(lra)).then().statusCode(200)
                 .body("status", equalTo("FailedToCancel"));
+    }
+
+    @Test
+    void aFailedParticipantSaysWhyAndOneThatIsDownIsShownUnreachable() {
+        String lra = start(clientId(), 600_000);
+        String explains = joinWithStatus(lra, "fail", null);
+        String down = joinWithStatus(lra, "fail", "http://127.0.0.1:" + FreePort.find() + "/status");
+        operator().post("/admin/lras/" + uid(lra) + "/cancel").then().statusCode(200)
+                .body("status", equalTo("FailedToCancel"));
+
+        long started = System.nanoTime();
+        viewer().get("/admin/lras/" + uid(lra)).then().statusCode(200)
+                .body("participants.find { it.participant.contains('" + explains + "') }.state",
+                        equalTo("FailedToCompensate"))
+                .body("participants.find { it.participant.contains('" + explains + "') }.reason",
+                        equalTo(TestParticipant.REASON))
+                .body("participants.find { it.participant.contains('" + down + "') }.reason",
+                        equalTo(FailureReason.UNREACHABLE));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0,
+                "a participant that is down does not hold the answer");
+
+        await().atMost(DEADLINE).untilAsserted(() -> viewer().queryParam("status", "FailedToCancel")
+                .queryParam("size", 500).get("/admin/lras").then()
+                .body("items.find { it.uid == '" + uid(lra) + "' }.failures.reason",
+                        containsInAnyOrder(TestParticipant.REASON, FailureReason.UNREACHABLE)));
+        // an unfiltered list does not call participants
+        viewer().queryParam("size", 500).get("/admin/lras").then()
+                .body("items.find { it.uid == '" + uid(lra) + "' }.failures", nullValue());
+        // the retry answer carries the reason of a participant that still fails
+        operator().post("/admin/lras/" + uid(lra) + "/retry").then().statusCode(200)
+                .body("participants.find { it.participant.contains('" + explains + "') }.reason",
+                        equalTo(TestParticipant.REASON));
+        operator().delete("/admin/lras/" + uid(lra)).then().statusCode(204);
     }
 
     @Test

@@ -47,4 +47,20 @@ final class AdminFixtures {
                 .then().statusCode(200);
         return name;
     }
+
+    /**
+     * Joins a test participant with its callbacks as Link values, the status URL given (a
+     * participant that is down: a port nobody listens on); returns its name.
+     */
+    static String joinWithStatus(String lraUrl, String mode, String statusUrl) {
+        String name = "p-" + UUID.randomUUID();
+        TestParticipant.state(name).mode = mode;
+        String base = "http://localhost:" + RestAssured.port + "/test-participant/" + name;
+        given().contentType("text/plain")
+                .body("<" + base + "/compensate>; rel=\"compensate\", <" + base + "/complete>; rel=\"complete\", <"
+                        + (statusUrl != null ? statusUrl : base + "/status") + ">; rel=\"status\"")
+                .put(lraUrl)
+                .then().statusCode(200);
+        return name;
+    }
 }

@@ -25,9 +25,15 @@ public class TestParticipant {
     static final class State {
         volatile String mode = "ok";
         volatile String done;
+        volatile String failed;
         final AtomicInteger compensations = new AtomicInteger();
         final AtomicInteger completions = new AtomicInteger();
     }
+
+    /** What a failing test participant says, percent-encoded as the runtime sends it. */
+    static final String REASON = "Widget 7.price is 12.50 €, changed since the saga set it to 10 (50% + tax)";
+    static final String REASON_ENCODED =
+            "Widget 7.price is 12.50 %E2%82%AC, changed since the saga set it to 10 (50%25 + tax)";
 
     static final Map<String, State> STATES = new ConcurrentHashMap<>();
 
@@ -58,6 +64,9 @@ public class TestParticipant {
         if (state.done != null) {
             return Response.status(410).build();
         }
+        if (state.failed != null) {
+            return Response.ok(state.failed).header("Lra-Saga-Failure-Reason", REASON_ENCODED).build();
+        }
         // 503: ask again later; 404: unknown, so the coordinator calls compensate/complete again
         return Response.status("unavailable".equals(state.mode) ? 503 : 404).build();
     }
@@ -65,8 +74,12 @@ public class TestParticipant {
     private static Response end(State state, String success, String failure) {
         return switch (state.mode) {
             case "unavailable" -> Response.status(503).build();
-            case "fail" -> Response.status(500).entity(failure).build();
+            case "fail" -> {
+                state.failed = failure;
+                yield Response.status(500).entity(failure).header("Lra-Saga-Failure-Reason", REASON_ENCODED).build();
+            }
             default -> {
+                state.failed = null;
                 state.done = success;
                 yield Response.ok(success).build();
             }

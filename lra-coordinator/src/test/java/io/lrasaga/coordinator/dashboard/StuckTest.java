@@ -19,7 +19,7 @@ class StuckTest {
 
     private static LraSummary lra(String status, Instant timeLimit) {
         return new LraSummary("0_1", URI.create("http://c/lra-coordinator/0_1"), "client", status,
-                NOW.minus(Duration.ofHours(1)), timeLimit, null, true, false, 1);
+                NOW.minus(Duration.ofHours(1)), timeLimit, null, true, false, 1, null);
     }
 
     private static Optional<String> reason(String status, Instant since, Instant timeLimit) {

@@ -1,7 +1,9 @@
 package io.lrasaga.activity;
 
 import java.time.Instant;
+import java.util.Optional;
 
+import io.lrasaga.mongo.InsertDefaults;
 import io.quarkus.mongodb.panache.PanacheMongoEntity;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import org.bson.Document;
@@ -9,10 +11,11 @@ import org.bson.Document;
 /**
  * Something a user did within an order's LRA. Written only through lra-saga's
  * {@code SagaDocuments}, which keeps it provisional (marked with its LRA) until the saga closes
- * and deletes it if the saga is compensated.
+ * and deletes it if the saga is compensated. One inserted by a declarative transaction gets its
+ * LRA and creation time as one recorded through {@code POST /events} does.
  */
 @MongoEntity(collection = "activity_events")
-public class ActivityEvent extends PanacheMongoEntity {
+public class ActivityEvent extends PanacheMongoEntity implements InsertDefaults {
 
     public String userId;
     public String type;
@@ -30,7 +33,16 @@ public class ActivityEvent extends PanacheMongoEntity {
         event.type = type;
         event.orderId = orderId;
         event.details = details;
-        event.createdAt = Instant.now();
         return event;
+    }
+
+    @Override
+    public void beforeInsert(Optional<String> lra) {
+        if (lraId == null) {
+            lraId = lra.orElse(null);
+        }
+        if (createdAt == null) {
+            createdAt = Instant.now();
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.lrasaga.launcher.App;
 import io.lrasaga.launcher.FreePort;
+import io.lrasaga.launcher.HoldingProxy;
 import io.lrasaga.launcher.Invariants;
 import io.lrasaga.launcher.JsonHttp;
 import io.lrasaga.launcher.JsonHttp.Reply;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * compensation, over real processes: after the restart every saga ends consistently — the
  * stock, the balance and the activity event either all taken or all given back, exactly once —
  * and the coordinator holds no unfinished LRA. The test is the saga's initiator (as the orders
- * service would be); payments' callbacks pass through a {@link CallbackGate}, which holds one
+ * service would be); payments' callbacks pass through a {@link HoldingProxy}, which holds one
  * callback at the instant the test wants to crash something.
  *
  * <p>Bound: every saga is settled within {@link #SETTLE} of the restart (recovery every 2 s
@@ -47,7 +48,7 @@ abstract class CoordinatorCrashScenarios {
     private final JsonHttp http = new JsonHttp();
     private LocalSystem system;
     private Invariants invariants;
-    private CallbackGate gate;
+    private HoldingProxy gate;
 
     /** The coordinator's store: file or jdbc. */
     abstract String store();
@@ -60,7 +61,7 @@ abstract class CoordinatorCrashScenarios {
         system = new LocalSystem(LocalSystemConfig.defaults(root).withDataDir(data)
                 .withPorts(FreePort.findRange(5), FreePort.find(), FreePort.find())
                 .withCoordinatorStore(store()));
-        gate = new CallbackGate(FreePort.find(), system.url(App.PAYMENTS));
+        gate = new HoldingProxy(FreePort.find(), system.url(App.PAYMENTS));
         system.configure(App.PAYMENTS, "lra-saga.participant.base-uri", gate.url());
         system.configure(App.COORDINATOR, "lra-saga.coordinator.recovery-period", "2s");
         system.start();
@@ -160,7 +161,7 @@ abstract class CoordinatorCrashScenarios {
      * Ends the saga ({@code close} or {@code cancel}) and kill -9s the coordinator at the instant
      * payments' {@code callback} is held by the gate; the held call then goes on as {@code mode} says.
      */
-    private void killCoordinatorWhileHeld(Saga saga, String action, String callback, CallbackGate.Mode mode)
+    private void killCoordinatorWhileHeld(Saga saga, String action, String callback, HoldingProxy.Mode mode)
             throws Exception {
         gate.arm(callback, mode);
         saga.endAsync(action);
@@ -198,7 +199,7 @@ abstract class CoordinatorCrashScenarios {
     void killedInTheMiddleOfClosingEveryParticipantCompletesOnce() throws Exception {
         Saga saga = new Saga(600_000);
         saga.steps();
-        killCoordinatorWhileHeld(saga, "close", "/complete", CallbackGate.Mode.DROP);
+        killCoordinatorWhileHeld(saga, "close", "/complete", HoldingProxy.Mode.DROP);
 
         system.startAndAwait(App.COORDINATOR);
         saga.awaitEnd("Closed", "taken");
@@ -209,7 +210,7 @@ abstract class CoordinatorCrashScenarios {
         Saga saga = new Saga(600_000);
         saga.steps();
         // payments compensates, the coordinator dies before it learns so
-        killCoordinatorWhileHeld(saga, "cancel", "/compensate", CallbackGate.Mode.FORWARD_THEN_LOSE);
+        killCoordinatorWhileHeld(saga, "cancel", "/compensate", HoldingProxy.Mode.FORWARD_THEN_LOSE);
 
         system.startAndAwait(App.COORDINATOR);
         saga.awaitEnd("Cancelled", "given back");
@@ -219,7 +220,7 @@ abstract class CoordinatorCrashScenarios {
     void aParticipantKilledDuringItsCompensationCompensatesOnceItIsBack() throws Exception {
         Saga saga = new Saga(600_000);
         saga.steps();
-        gate.arm("/compensate", CallbackGate.Mode.DROP);
+        gate.arm("/compensate", HoldingProxy.Mode.DROP);
         CompletableFuture<Reply> cancel = saga.endAsync("cancel");
         gate.awaitHeld(Duration.ofSeconds(30));
         system.kill(App.PAYMENTS);

@@ -4,173 +4,45 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.lrasaga.e2e.TransactionsSystem.*;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lrasaga.launcher.App;
-import io.lrasaga.launcher.FreePort;
 import io.lrasaga.launcher.Invariants;
 import io.lrasaga.launcher.JsonHttp;
 import io.lrasaga.launcher.JsonHttp.Reply;
 import io.lrasaga.launcher.LocalSystem;
-import io.lrasaga.launcher.LocalSystemConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code POST /transactions} over real processes: the coordinator and the four services as
+ * {@code POST /transactions} over real processes (the {@link TransactionsSystem}): the coordinator and the four services as
  * JVMs, embedded PostgreSQL and the MongoDB wire server. Every seed example of
  * saga-warehouse-transactions, checked in the stores through the services' own APIs.
  */
+@ExtendWith(TransactionsSystem.class)
 class TransactionsIT {
-
-    private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private static LocalSystem system;
     private static Invariants invariants;
-    private static final JsonHttp http = new JsonHttp();
 
     @BeforeAll
-    static void startSystem() throws Exception {
-        Path root = Path.of(System.getProperty("lra-saga.root", "../.."));
-        Files.createDirectories(Path.of("target"));
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-tx-");
-        system = new LocalSystem(LocalSystemConfig.defaults(root).withDataDir(data)
-                .withPorts(FreePort.findRange(5), FreePort.find(), FreePort.find()));
-        system.start();
-        invariants = new Invariants(system);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
-    // ---- fixtures
-
-    private static String newId() {
-        return "tx-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String product(int stock) {
-        String sku = newId();
-        assertEquals(201, http.post(system.url(App.INVENTORY) + "/products",
-                Map.of("sku", sku, "name", "tx item", "price", new BigDecimal("4.00"), "stock", stock)).status());
-        return sku;
-    }
-
-    private static String customer(String balance) {
-        String id = newId();
-        assertEquals(201, http.post(system.url(App.PAYMENTS) + "/accounts",
-                Map.of("customerId", id, "balance", new BigDecimal(balance))).status());
-        return id;
-    }
-
-    private static int stock(String sku) {
-        return http.get(system.url(App.INVENTORY) + "/products/" + sku).body().path("stock").asInt();
-    }
-
-    private static String productName(String sku) {
-        return http.get(system.url(App.INVENTORY) + "/products/" + sku).text("name");
-    }
-
-    private static BigDecimal balance(String customer) {
-        return http.get(system.url(App.PAYMENTS) + "/accounts/" + customer).body().path("balance").decimalValue();
-    }
-
-    private static JsonNode events(String user) {
-        return http.get(system.url(App.ACTIVITY) + "/events?userId=" + user).body();
-    }
-
-    private static Map<String, Object> from(String type, String tag, String entity) {
-        return Map.of("type", type, "tag", tag, "entity", entity);
-    }
-
-    private static Map<String, Object> step(String operation, Map<String, Object> from, Object where, Object data) {
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("operation", operation);
-        step.put("from", from);
-        if (where != null) {
-            step.put("where", where);
-        }
-        if (data != null) {
-            step.put("data", data);
-        }
-        return step;
-    }
-
-    private static Map<String, Object> decrementStock(String sku, int quantity) {
-        return step("update", from("database", "inventory-db", "Product"),
-                Map.of("sku", Map.of("$eq", sku), "stock", Map.of("$gte", quantity)),
-                Map.of("stock", Map.of("$decrement", quantity)));
-    }
-
-    private static Map<String, Object> renameProduct(String sku, String name) {
-        return step("update", from("database", "inventory-db", "Product"), Map.of("sku", sku), Map.of("name", name));
-    }
-
-    private static Map<String, Object> event(String user, String type) {
-        return step("insert", from("document", "activity-docs", "ActivityEvent"), null,
-                Map.of("userId", user, "type", type));
-    }
-
-    private static Reply transaction(List<Map<String, Object>> steps, Map<String, Object> options) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("steps", steps);
-        if (options != null) {
-            body.put("options", options);
-        }
-        return http.post(system.url(App.COORDINATOR) + "/transactions", body);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
-    }
-
-    private static void assertNoUnfinishedLras() {
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).until(() -> invariants.unfinishedLras().isEmpty());
-    }
-
-    /** An LRA of the test's own that holds {@code sku} (a non-commutative change locks the row). */
-    private static String lraHolding(String sku) {
-        String lra = http.post(system.coordinatorUrl() + "/start?ClientID=tx-it-blocker&TimeLimit=120000", "")
-                .body().asText();
-        Reply held = http.post(system.url(App.INVENTORY) + "/lra-saga/data/Product",
-                Map.of("operation", "update", "where", Map.of("sku", sku), "data", Map.of("name", "held")),
-                Map.of("Long-Running-Action", lra));
-        assertEquals(200, held.status(), held.body().toString());
-        return lra;
-    }
-
-    private static double inventoryConflicts() {
-        String metrics = http.get(system.url(App.INVENTORY) + "/q/metrics").body().asText();
-        Matcher m = Pattern.compile("(?m)^lra_saga_participant_conflicts_total(?:\\{[^}]*})? ([0-9.eE+]+)$")
-                .matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    static void shareTheSystem() {
+        system = TransactionsSystem.system();
+        invariants = TransactionsSystem.invariants();
     }
 
     // ---- the seed examples
@@ -305,10 +177,7 @@ class TransactionsIT {
         assertEquals("unknown", http.get(system.url(App.COORDINATOR) + "/transactions/" + id).text("status"));
         assertEquals(1, events(user).size(), "the first step's write waits for a decision");
 
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("operator:" + system.adminPassword())
-                .getBytes(StandardCharsets.UTF_8));
-        Reply cancelled = http.post(system.url(App.COORDINATOR) + "/admin/lras/" + id + "/cancel", "",
-                Map.of("Authorization", basic));
+        Reply cancelled = http.post(system.url(App.COORDINATOR) + "/admin/lras/" + id + "/cancel", "", operator());
         assertEquals(200, cancelled.status(), cancelled.body().toString());
 
         Reply after = http.get(system.url(App.COORDINATOR) + "/transactions/" + id);
