@@ -25,10 +25,10 @@ needs_build() {
 }
 
 if needs_build; then
-  echo "building the benchmark and the apps it runs (./mvnw -B package -DskipTests) ..."
+  echo "building the benchmark and the apps it runs (./mvnw -B package -DskipTests -Dquarkus.build.skip=false) ..."
   list=src-test/bench/harness
   for module in "${modules[@]}"; do list="$list,$module"; done
-  ./mvnw -B -q package -DskipTests -pl "$list" -am
+  ./mvnw -B -q package -DskipTests -Dquarkus.build.skip=false -pl "$list" -am
 fi
 
 # exec: Ctrl-C reaches the benchmark, whose shutdown hooks stop every process it started.
