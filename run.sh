@@ -4,19 +4,22 @@
 #
 #   ./run.sh         start everything, run the demo, print the URLs, stay up until Ctrl-C
 #   ./run.sh demo    the same, then stop; exit 0 only if both demo orders ended as expected
+#   ./run.sh bench   the benchmark: floor, stock and lra-saga compared (BENCHMARKS.md; bench --help)
 #
 # Environment: LRA_SAGA_DATA_DIR (default ./.lra-saga), LRA_SAGA_BASE_PORT (8080; services
 # on +1..+4), LRA_SAGA_POSTGRES_PORT (15432), LRA_SAGA_MONGO_PORT (27018),
 # LRA_SAGA_DURABLE (false: PostgreSQL fsync off), LRA_SAGA_MAX_HEAP (256m per JVM),
-# LRA_SAGA_COORDINATOR_STORE (file: its data directory; jdbc: a PostgreSQL table).
+# LRA_SAGA_COORDINATOR_STORE (file: its data directory; jdbc: a PostgreSQL table),
+# LRA_SAGA_JVM_OPTIONS (every app JVM's options besides -Xmx; default: fast start, C1 only).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 mode="${1:-run}"
 case "$mode" in
   run|demo) ;;
-  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "usage: ./run.sh [run|demo]" >&2; exit 2 ;;
+  bench) shift; exec src-test/bench/run-bench.sh "$@" ;;
+  -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: ./run.sh [run|demo|bench]" >&2; exit 2 ;;
 esac
 
 launcher=src-test/launcher/target/lra-saga-launcher-0.1.0-SNAPSHOT.jar
@@ -50,6 +53,7 @@ opts=(-Xmx256m "-Dlra-saga.root=$PWD")
 [ -n "${LRA_SAGA_DURABLE:-}" ] && opts+=("-Dlra-saga.durable=$LRA_SAGA_DURABLE")
 [ -n "${LRA_SAGA_MAX_HEAP:-}" ] && opts+=("-Dlra-saga.max-heap=$LRA_SAGA_MAX_HEAP")
 [ -n "${LRA_SAGA_COORDINATOR_STORE:-}" ] && opts+=("-Dlra-saga.coordinator-store=$LRA_SAGA_COORDINATOR_STORE")
+[ -n "${LRA_SAGA_JVM_OPTIONS:-}" ] && opts+=("-Dlra-saga.jvm-options=$LRA_SAGA_JVM_OPTIONS")
 
 # exec: Ctrl-C reaches the launcher, whose shutdown hook stops every process it started.
 exec java "${opts[@]}" -cp "$launcher:src-test/launcher/target/lib/*" io.lrasaga.launcher.LauncherMain "$mode"

@@ -55,10 +55,17 @@ public final class AppProcess {
     private final int port;
     private final Map<String, String> properties;
     private final String maxHeap;
+    private final List<String> jvmOptions;
     private Process process;
 
+    /** An application JVM with the launcher's fast-start options ({@link LocalSystemConfig#FAST_START_JVM_OPTIONS}). */
     public AppProcess(String name, Path jar, Path workDir, Path logFile, int port, Map<String, String> properties,
             String maxHeap) {
+        this(name, jar, workDir, logFile, port, properties, maxHeap, LocalSystemConfig.FAST_START_JVM_OPTIONS);
+    }
+
+    public AppProcess(String name, Path jar, Path workDir, Path logFile, int port, Map<String, String> properties,
+            String maxHeap, String jvmOptions) {
         this.name = name;
         this.jar = jar.toAbsolutePath();
         this.workDir = workDir;
@@ -66,6 +73,7 @@ public final class AppProcess {
         this.port = port;
         this.properties = Map.copyOf(properties);
         this.maxHeap = maxHeap;
+        this.jvmOptions = jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+"));
     }
 
     public String name() {
@@ -96,9 +104,7 @@ public final class AppProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xss512k");
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

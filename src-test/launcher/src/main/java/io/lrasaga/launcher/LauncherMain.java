@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code lra-saga.data-dir} (default: ROOT/.lra-saga), {@code lra-saga.base-port} (8080),
  * {@code lra-saga.postgres-port} (15432), {@code lra-saga.mongo-port} (27018),
  * {@code lra-saga.durable} (false), {@code lra-saga.max-heap} (256m),
+ * {@code lra-saga.jvm-options} (LocalSystemConfig.FAST_START_JVM_OPTIONS),
  * {@code lra-saga.coordinator-store} (file; or jdbc).
  */
 public final class LauncherMain {
@@ -77,7 +78,8 @@ public final class LauncherMain {
                 Integer.getInteger("lra-saga.mongo-port", defaults.mongoPort()),
                 Boolean.parseBoolean(System.getProperty("lra-saga.durable", "false")),
                 System.getProperty("lra-saga.max-heap", defaults.maxHeap()),
-                System.getProperty("lra-saga.coordinator-store", defaults.coordinatorStore()));
+                System.getProperty("lra-saga.coordinator-store", defaults.coordinatorStore()),
+                System.getProperty("lra-saga.jvm-options", defaults.jvmOptions()));
     }
 
     private static void printUrls(LocalSystem system) {

@@ -209,7 +209,7 @@ public final class LocalSystem implements AutoCloseable {
     private AppProcess newProcess(App app) {
         return new AppProcess(app.id(), config.jar(app), config.dataDir().resolve(app.id()),
                 config.dataDir().resolve("logs/" + app.id() + ".log"), config.port(app), properties(app),
-                config.maxHeap());
+                config.maxHeap(), config.jvmOptions());
     }
 
     @Override

@@ -14,9 +14,14 @@ import java.nio.file.Path;
  * @param maxHeap     -Xmx of every application JVM
  * @param coordinatorStore the coordinator's store: {@code file} (its data directory) or
  *                    {@code jdbc} (database {@code coordinator} of the embedded PostgreSQL)
+ * @param jvmOptions  further options of every application JVM, space-separated; the default
+ *                    {@link #FAST_START_JVM_OPTIONS} trades peak speed for start-up time (C1 only)
  */
 public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, int postgresPort, int mongoPort,
-        boolean durable, String maxHeap, String coordinatorStore) {
+        boolean durable, String maxHeap, String coordinatorStore, String jvmOptions) {
+
+    /** Start-up matters more than peak speed for the demo and the tests: five JVMs share two cores. */
+    public static final String FAST_START_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     public LocalSystemConfig {
         if (!coordinatorStore.equals("file") && !coordinatorStore.equals("jdbc")) {
@@ -30,7 +35,7 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
 
     public static LocalSystemConfig defaults(Path projectRoot) {
         return new LocalSystemConfig(projectRoot, projectRoot.resolve(".lra-saga"), DEFAULT_BASE_PORT,
-                DEFAULT_POSTGRES_PORT, DEFAULT_MONGO_PORT, false, "256m", "file");
+                DEFAULT_POSTGRES_PORT, DEFAULT_MONGO_PORT, false, "256m", "file", FAST_START_JVM_OPTIONS);
     }
 
     public int port(App app) {
@@ -51,21 +56,27 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
 
     public LocalSystemConfig withDataDir(Path dir) {
         return new LocalSystemConfig(projectRoot, dir, basePort, postgresPort, mongoPort, durable, maxHeap,
-                coordinatorStore);
+                coordinatorStore, jvmOptions);
     }
 
     public LocalSystemConfig withPorts(int base, int postgres, int mongo) {
         return new LocalSystemConfig(projectRoot, dataDir, base, postgres, mongo, durable, maxHeap,
-                coordinatorStore);
+                coordinatorStore, jvmOptions);
     }
 
     public LocalSystemConfig withCoordinatorStore(String store) {
-        return new LocalSystemConfig(projectRoot, dataDir, basePort, postgresPort, mongoPort, durable, maxHeap, store);
+        return new LocalSystemConfig(projectRoot, dataDir, basePort, postgresPort, mongoPort, durable, maxHeap, store,
+                jvmOptions);
     }
 
     public LocalSystemConfig withDurable(boolean fsync) {
         return new LocalSystemConfig(projectRoot, dataDir, basePort, postgresPort, mongoPort, fsync, maxHeap,
-                coordinatorStore);
+                coordinatorStore, jvmOptions);
+    }
+
+    public LocalSystemConfig withJvmOptions(String options) {
+        return new LocalSystemConfig(projectRoot, dataDir, basePort, postgresPort, mongoPort, durable, maxHeap,
+                coordinatorStore, options);
     }
 
     /** The databases of the embedded PostgreSQL: one per service on it, and the coordinator's if it uses JDBC. */

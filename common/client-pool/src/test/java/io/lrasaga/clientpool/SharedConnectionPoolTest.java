@@ -1,0 +1,163 @@
+package io.lrasaga.clientpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool seen from a server: clients built and closed per call, as Narayana does, arrive on
+ * one kept-alive connection; without the pool each call is a new connection.
+ */
+class SharedConnectionPoolTest {
+
+    private HttpServer server;
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch releaseSlowAnswer = new CountDownLatch(1);
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/callback", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "Completed".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/slow", exchange -> {
+            try {
+                releaseSlowAnswer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        releaseSlowAnswer.countDown();
+        server.stop(0);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    private int callWithNewClient(ClientBuilder builder) {
+        Client client = builder.build();
+        try (Response response = client.target(uri("/callback")).request().put(Entity.text(""))) {
+            return response.getStatus();
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void clientsBuiltAndClosedPerCallReuseOneConnection() {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+        }
+        assertEquals(1, clientPorts.size(), "connections used by 20 calls: " + clientPorts);
+    }
+
+    @Test
+    void answersLeftUnreadAreReleasedWhenTheirClientCloses() {
+        // As Narayana's LRA client does for some calls: look at the status, never close the answer.
+        SharedConnectionPool small = new SharedConnectionPool(new PoolSettings(true, 2, 2, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        SharedConnectionPool previous = SharedConnectionPool.replace(small);
+        try {
+            for (int i = 0; i < 10; i++) {
+                Client client = ClientBuilder.newClient();
+                try {
+                    assertEquals(200, client.target(uri("/callback")).request().put(Entity.text("")).getStatus());
+                } finally {
+                    client.close();
+                }
+            }
+        } finally {
+            SharedConnectionPool.replace(previous);
+            small.close();
+        }
+        assertTrue(clientPorts.size() <= 2, "connections: " + clientPorts);
+    }
+
+    @Test
+    void withThePoolOffEveryClientOpensItsOwnConnection() {
+        SharedConnectionPool previous = SharedConnectionPool.replace(new SharedConnectionPool(
+                new PoolSettings(false, 256, 64, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1))));
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+            }
+        } finally {
+            SharedConnectionPool.replace(previous);
+        }
+        assertEquals(5, clientPorts.size());
+    }
+
+    @Test
+    void aClientsOwnReadTimeoutStillApplies() {
+        Client client = ClientBuilder.newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build();
+        try {
+            ProcessingException timedOut = assertThrows(ProcessingException.class,
+                    () -> client.target(uri("/slow")).request().get().close());
+            assertTrue(timedOut.getCause() instanceof java.net.SocketTimeoutException, timedOut.toString());
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void aPeerThatRestartedOnTheSamePortIsReachedAgain() throws IOException {
+        // The kept-alive connection died with the old server; the check of a connection idle
+        // for longer than validate-after-inactivity (1 ms here, a restart takes longer) replaces it.
+        SharedConnectionPool quick = new SharedConnectionPool(new PoolSettings(true, 256, 64, Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofMillis(1)));
+        SharedConnectionPool previous = SharedConnectionPool.replace(quick);
+        try {
+            assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+            int restartedPort = server.getAddress().getPort();
+            server.stop(0);
+            startServerOn(restartedPort);
+            assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+        } finally {
+            SharedConnectionPool.replace(previous);
+            quick.close();
+        }
+    }
+
+    private void startServerOn(int port) throws IOException {
+        HttpServer restarted = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        restarted.createContext("/callback", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        restarted.start();
+        server = restarted;
+    }
+}

@@ -1,0 +1,148 @@
+package io.lrasaga.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A closed-loop load generator: {@code concurrency} clients, each with its own kept-alive
+ * connection, each sending the next order as soon as the previous one answered. Latency is
+ * measured per order from sending to the full answer.
+ */
+public final class LoadGenerator {
+
+    /** What one level produced; {@code latenciesNanos} only of successes that started in the measured window. */
+    public record Level(int concurrency, long[] latenciesNanos, long measuredNanos, long warmupRequests,
+            Map<Integer, Integer> failuresByStatus, List<String> orderIds, ProcessSnapshot before,
+            ProcessSnapshot after) {
+
+        public int sagas() {
+            return latenciesNanos.length;
+        }
+
+        public double sagasPerSecond() {
+            return measuredNanos == 0 ? 0 : sagas() * 1e9 / measuredNanos;
+        }
+
+        public int failures() {
+            return failuresByStatus.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int TRANSPORT_FAILURE = 0;
+
+    private final URI orders;
+    private final Configuration configuration;
+    private final DataSet data;
+    // One client for every level: its pool holds one kept-alive connection per busy client thread.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public LoadGenerator(BenchSystem system, DataSet data) {
+        this.configuration = system.configuration();
+        this.orders = URI.create(system.url(io.lrasaga.launcher.App.ORDERS) + configuration.orderPath());
+        this.data = data;
+    }
+
+    /**
+     * Warm-up, then the measured window; the processes are sampled when the window opens and
+     * when the last order started in it has answered.
+     */
+    public Level run(int concurrency, Duration warmup, Duration measured, List<MeasuredProcess> processes)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long windowOpens = start + warmup.toNanos();
+        long windowCloses = windowOpens + measured.toNanos();
+        Queue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        Queue<Integer> failures = new ConcurrentLinkedQueue<>();
+        Queue<String> orderIds = new ConcurrentLinkedQueue<>();
+        long[] warmupCount = new long[concurrency];
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            int index = i;
+            Thread thread = new Thread(() -> {
+                long[] mine = new long[1024];
+                int n = 0;
+                while (true) {
+                    long sent = System.nanoTime();
+                    if (sent >= windowCloses) {
+                        break;
+                    }
+                    int status = send(orderIds);
+                    long took = System.nanoTime() - sent;
+                    if (sent < windowOpens) {
+                        warmupCount[index]++;
+                    } else if (status >= 200 && status < 300) {
+                        if (n == mine.length) {
+                            mine = java.util.Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = took;
+                    } else {
+                        failures.add(status);
+                    }
+                }
+                latencies.add(java.util.Arrays.copyOf(mine, n));
+            }, "bench-client-" + i);
+            thread.setDaemon(true);
+            clients.add(thread);
+            thread.start();
+        }
+        sleepUntil(windowOpens);
+        ProcessSnapshot before = ProcessSnapshot.take(processes);
+        for (Thread thread : clients) {
+            thread.join();
+        }
+        ProcessSnapshot after = ProcessSnapshot.take(processes);
+        long measuredNanos = after.nanoTime() - before.nanoTime();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        failures.forEach(status -> byStatus.merge(status, 1, Integer::sum));
+        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return new Level(concurrency, all, measuredNanos, java.util.Arrays.stream(warmupCount).sum(), byStatus,
+                List.copyOf(orderIds), before, after);
+    }
+
+    /** Sends one order; its id (also of a refused order that has one) goes to {@code orderIds}. */
+    private int send(Queue<String> orderIds) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(data.randomOrder()));
+        if (configuration.idempotencyKeys()) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = ORDER_ID.matcher(response.body());
+            if (id.find()) {
+                orderIds.add(id.group(1));
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            return TRANSPORT_FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TRANSPORT_FAILURE;
+        }
+    }
+
+    // Waiting for a point in time of the schedule, not for another thread's work.
+    static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+}
