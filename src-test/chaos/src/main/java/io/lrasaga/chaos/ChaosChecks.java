@@ -123,23 +123,41 @@ final class ChaosChecks {
         JsonNode page = admin("/admin/lras?size=100");
         for (JsonNode lra : page.path("items")) {
             String status = lra.path("status").asText();
-            String uid = lra.path("uid").asText();
+            String described = describe(lra);
             if (status.startsWith("FailedTo")) {
-                List<String> participants = new ArrayList<>();
-                for (JsonNode participant : admin("/admin/lras/" + uid).path("participants")) {
-                    participants.add(participant.path("participant").asText() + " " + participant.path("state")
-                            .asText() + " (" + participant.path("list").asText() + ")");
-                }
-                failed.add(uid + " " + status + ": " + participants);
+                failed.add(described);
             } else {
-                violations.add("LRA " + uid + " still " + status + " at the coordinator (client " + lra.path("clientId")
-                        .asText() + ")");
+                violations.add("LRA still held by the coordinator: " + described);
             }
         }
         if (page.path("total").asInt() > page.path("items").size()) {
             violations.add("the coordinator lists " + page.path("total").asInt() + " LRAs");
         }
         return violations;
+    }
+
+    /** Whether the coordinator holds no LRA except FailedTo* ones. */
+    boolean coordinatorSettled() {
+        for (JsonNode lra : admin("/admin/lras?size=100").path("items")) {
+            if (!lra.path("status").asText().startsWith("FailedTo")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An LRA with its client, start and participants (where they are, their state), for the report. */
+    private String describe(JsonNode lra) {
+        String uid = lra.path("uid").asText();
+        List<String> participants = new ArrayList<>();
+        JsonNode detail = admin("/admin/lras/" + uid);
+        for (JsonNode participant : detail.path("participants")) {
+            participants.add(participant.path("participant").asText(participant.path("compensate").asText()) + " "
+                    + participant.path("state").asText() + " (" + participant.path("list").asText() + ")");
+        }
+        return uid + " " + lra.path("status").asText() + " (client " + lra.path("clientId").asText() + ", started "
+                + lra.path("startTime").asText() + ", recovering " + lra.path("recovering").asText() + "): "
+                + participants + " transitions " + detail.path("transitions");
     }
 
     private JsonNode admin(String path) {

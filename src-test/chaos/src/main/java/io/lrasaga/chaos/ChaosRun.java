@@ -56,11 +56,12 @@ final class ChaosRun {
             Instant quiet = Instant.now();
             load.giveUpAt(max(quiet, start.plus(settings.load())).plus(settings.settle()));
             StoredOrders stored = new StoredOrders(system);
+            ChaosChecks checks = new ChaosChecks(system);
             try {
                 Awaitility.await("seed " + seed + " settles").atMost(settings.load().plus(settings.settle()))
                         .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                         .until(() -> load.done() && stored.pending(catalogue.prefix()).isEmpty()
-                                && invariants.unfinishedLras().stream().noneMatch(lra -> !lra.contains(" FailedTo")));
+                                && checks.coordinatorSettled());
                 settle = Duration.between(max(quiet, start.plus(settings.load())), Instant.now());
             } catch (ConditionTimeoutException notSettled) {
                 LOG.warning("seed " + seed + " did not settle within " + settings.settle());
