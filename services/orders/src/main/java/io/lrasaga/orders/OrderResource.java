@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import io.lrasaga.idempotency.IdempotencyFilter;
 import io.lrasaga.idempotency.Idempotent;
 import io.lrasaga.participant.CallbackConfirmation;
 import io.lrasaga.participant.ParticipantAnswers;
@@ -63,8 +64,9 @@ public class OrderResource {
             cancelOnFamily = {}, cancelOn = { Response.Status.BAD_REQUEST, Response.Status.NOT_ACCEPTABLE,
                     Response.Status.UNSUPPORTED_MEDIA_TYPE, Response.Status.INTERNAL_SERVER_ERROR })
     @Idempotent
-    public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewOrder order) {
-        return saga.place(lraId, order);
+    public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId,
+            @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey, @NotNull @Valid NewOrder order) {
+        return saga.place(lraId, order, idempotencyKey);
     }
 
     @GET

@@ -75,21 +75,31 @@ final class ChaosChecks {
         return violations;
     }
 
-    /** Every key got at most one order id, no id was given for two keys, and every answered id exists. */
+    /**
+     * One order per Idempotency-Key in the database, every answered order is the one its key
+     * has, and no key got two different orders.
+     */
     List<String> keysAndAnswers(List<PlacedOrder> placed, Map<String, StoredOrder> orders) {
         List<String> violations = new ArrayList<>();
-        Map<String, String> keyOfId = new HashMap<>();
+        Map<String, List<String>> ordersOfKey = new HashMap<>();
+        orders.values().forEach(order -> ordersOfKey.computeIfAbsent(String.valueOf(order.idempotencyKey()),
+                key -> new ArrayList<>()).add(order.id()));
+        ordersOfKey.forEach((key, ids) -> {
+            if (ids.size() > 1) {
+                violations.add("key " + key + " has " + ids.size() + " orders: " + ids);
+            }
+        });
         for (PlacedOrder order : placed) {
             if (order.idsSeen.size() > 1) {
-                violations.add("key " + order.key + " got several orders: " + order.idsSeen);
+                violations.add("key " + order.key + " was answered with several orders: " + order.idsSeen);
             }
             for (String id : order.idsSeen) {
-                String other = keyOfId.putIfAbsent(id, order.key);
-                if (other != null) {
-                    violations.add("order " + id + " answered for keys " + other + " and " + order.key);
-                }
-                if (!orders.containsKey(id)) {
+                StoredOrder stored = orders.get(id);
+                if (stored == null) {
                     violations.add("order " + id + " answered for key " + order.key + " is not in the database");
+                } else if (!order.key.equals(stored.idempotencyKey())) {
+                    violations.add("order " + id + " answered for key " + order.key + " belongs to key "
+                            + stored.idempotencyKey());
                 }
             }
         }

@@ -34,7 +34,7 @@ public record ChaosReport(long seed, Duration load, double rate, int placed, Map
     public void print(PrintStream out) {
         out.printf("== chaos seed %d: %s ==%n", seed, passed() ? "PASSED" : "FAILED");
         out.printf("orders placed: %d in %ds at %.1f/s; answers: %s%n", placed, load.toSeconds(), rate, answers);
-        out.printf("orders nobody got an answer for: %s; keys given up without an answer: %d%n", unanswered, gaveUp);
+        out.printf("orders found for keys whose answer was lost: %s; keys given up without an answer: %d%n", unanswered, gaveUp);
         out.printf("client attempts without an order (retried): %s%n", clientErrors);
         out.printf("faults injected: %d %s%n", faults.size(), faultsByKind());
         for (FaultInjector.Injected fault : faults) {

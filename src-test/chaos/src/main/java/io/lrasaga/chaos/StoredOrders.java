@@ -24,7 +24,7 @@ final class StoredOrders {
 
     /** One row of {@code orders} with its lines (sku → quantity). */
     record StoredOrder(String id, String customer, String status, String lraId, BigDecimal total,
-            Map<String, Integer> quantities) {
+            String idempotencyKey, Map<String, Integer> quantities) {
     }
 
     /** Reservations (sku → total quantity, and how many rows) or payments (amount, rows) of one LRA. */
@@ -40,19 +40,19 @@ final class StoredOrders {
     /** Orders of the seed's customers, by id. */
     Map<String, StoredOrder> orders(String prefix) {
         Map<String, StoredOrder> orders = new LinkedHashMap<>();
-        query("orders", "SELECT o.id, o.customerid, o.status, o.lraid, o.total, i.sku, i.quantity FROM orders o "
+        query("orders", "SELECT o.id, o.customerid, o.status, o.lraid, o.total, o.idempotencykey, i.sku, i.quantity FROM orders o "
                 + "LEFT JOIN order_item i ON i.order_id = o.id WHERE o.customerid LIKE ? ORDER BY o.createdat, o.id",
                 prefix + "%", rs -> {
                     StoredOrder order = orders.computeIfAbsent(rs.getString(1), id -> {
                         try {
                             return new StoredOrder(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getBigDecimal(5), new HashMap<>());
+                                    rs.getBigDecimal(5), rs.getString(6), new HashMap<>());
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
                     });
-                    if (rs.getString(6) != null) {
-                        order.quantities().merge(rs.getString(6), rs.getInt(7), Integer::sum);
+                    if (rs.getString(7) != null) {
+                        order.quantities().merge(rs.getString(7), rs.getInt(8), Integer::sum);
                     }
                 });
         return orders;
