@@ -46,6 +46,9 @@ public class ParticipantResource {
     CallbackConfirmation confirmation;
 
     @Inject
+    CoordinatorCalls coordinator;
+
+    @Inject
     SagaMetrics metrics;
 
     @PUT
@@ -63,18 +66,27 @@ public class ParticipantResource {
     }
 
     /**
-     * The recorded status. A Completing or Compensating record is an ending a crash interrupted
-     * (the ledger leaves Active only after the coordinator confirmed the end, and a running
-     * ending holds it only for the length of the sweep): it is finished here, because Narayana,
-     * having lost the callback's answer, from then on only asks for the status and never calls
-     * complete or compensate again — the LRA would stay Closing for ever (found by the chaos
-     * runner: activity killed during a complete).
+     * The recorded status, after finishing an ending whose callback went unanswered. Narayana,
+     * once a complete or compensate got no answer (this service died during it, or its store
+     * was down), from then on only asks for the status and never calls complete or compensate
+     * again: answering "still Active" or "Completing" would keep the LRA Closing for ever (found
+     * by the chaos runner). So a Completing or Compensating record (an ending a crash
+     * interrupted; the ledger leaves Active only after the coordinator confirmed the end) is
+     * finished here, and an Active one is ended the way the coordinator reports the LRA ending.
      */
     @GET
     @Path("status")
     public Response status() {
         String lra = lra();
         Optional<ParticipantStatus> recorded = recorded(lra);
+        if (recorded.isPresent() && recorded.get() == ParticipantStatus.Active) {
+            Optional<LRAStatus> ending = coordinator.status(lra);
+            if (ending.isPresent() && CallbackConfirmation.CLOSING.contains(ending.get())) {
+                recorded = Optional.of(ParticipantStatus.Completing);
+            } else if (ending.isPresent() && CallbackConfirmation.CANCELLING.contains(ending.get())) {
+                recorded = Optional.of(ParticipantStatus.Compensating);
+            }
+        }
         if (recorded.isPresent() && recorded.get() == ParticipantStatus.Completing) {
             recorded = Optional.of(apply("complete", lra, ParticipantLedger::complete));
         } else if (recorded.isPresent() && recorded.get() == ParticipantStatus.Compensating) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import io.lrasaga.idempotency.IdempotencyFilter;
 import io.lrasaga.idempotency.Idempotent;
 import io.lrasaga.participant.CallbackConfirmation;
+import io.lrasaga.participant.CoordinatorCalls;
 import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -52,6 +53,9 @@ public class OrderResource {
 
     @Inject
     CallbackConfirmation confirmation;
+
+    @Inject
+    CoordinatorCalls coordinator;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,12 +110,29 @@ public class OrderResource {
         store.end(lra, outcome);
     }
 
+    /**
+     * The order's status. A PENDING order whose LRA the coordinator reports closing or
+     * cancelling is ended first: once a complete or compensate to this service went unanswered
+     * (it was down, or its database), Narayana only asks for the status from then on, and
+     * "Active" would keep the LRA Closing and the order PENDING for ever (found by the chaos
+     * runner).
+     */
     @GET
     @Path("status")
     @Produces(MediaType.TEXT_PLAIN)
     @Status
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantAnswers.status(store.byLra(ParticipantAnswers.requireLra(lraId)).stream().findFirst()
+        String lra = ParticipantAnswers.requireLra(lraId);
+        if (store.byLra(lra).stream().anyMatch(order -> order.status == Order.Status.PENDING)) {
+            coordinator.status(lra).ifPresent(ending -> {
+                if (CallbackConfirmation.CLOSING.contains(ending)) {
+                    store.end(lra, Order.Status.CONFIRMED);
+                } else if (CallbackConfirmation.CANCELLING.contains(ending)) {
+                    store.end(lra, Order.Status.CANCELLED);
+                }
+            });
+        }
+        return ParticipantAnswers.status(store.byLra(lra).stream().findFirst()
                 .map(order -> switch (order.status) {
                     case PENDING -> ParticipantStatus.Active;
                     case CONFIRMED -> ParticipantStatus.Completed;
