@@ -28,6 +28,7 @@ final class Catalogue {
     private static final double AVERAGE_PRICE = 6.69;
 
     private final String prefix;
+    private final int stockPerSku;
     private final Map<String, BigDecimal> products = new LinkedHashMap<>();
     private final Map<String, BigDecimal> accounts = new LinkedHashMap<>();
 
@@ -44,8 +45,6 @@ final class Catalogue {
         }
         this.stockPerSku = (int) Math.ceil(unitsPerSku * 0.8);
     }
-
-    private final int stockPerSku;
 
     /** Creates the products and accounts through the services' APIs. */
     void create(LocalSystem system, JsonHttp http) {

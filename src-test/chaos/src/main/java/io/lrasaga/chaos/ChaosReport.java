@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one seed's run did and found.
@@ -26,7 +27,7 @@ public record ChaosReport(long seed, Duration load, double rate, int placed, Map
 
     /** Faults by target. */
     public Map<String, Long> faultsByKind() {
-        Map<String, Long> kinds = new java.util.TreeMap<>();
+        Map<String, Long> kinds = new TreeMap<>();
         faults.forEach(fault -> kinds.merge(fault.fault().target().id(), 1L, Long::sum));
         return kinds;
     }

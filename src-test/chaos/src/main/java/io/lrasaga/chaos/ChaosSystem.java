@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lrasaga.launcher.App;
 import io.lrasaga.launcher.FreePort;
 import io.lrasaga.launcher.LocalSystem;
 import io.lrasaga.launcher.LocalSystemConfig;
@@ -27,8 +28,8 @@ public final class ChaosSystem {
                 .withPorts(FreePort.findRange(5), FreePort.find(), FreePort.find())
                 .withDurable(true))
                 .withMongoProcess();
-        system.configure(io.lrasaga.launcher.App.COORDINATOR, "lra-saga.coordinator.recovery-period", "2s");
-        system.configure(io.lrasaga.launcher.App.ORDERS, "lra-saga.idempotency.abandon-after", "40s");
+        system.configure(App.COORDINATOR, "lra-saga.coordinator.recovery-period", "2s");
+        system.configure(App.ORDERS, "lra-saga.idempotency.abandon-after", "40s");
         return system;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,7 +60,7 @@ final class OrderLoad implements AutoCloseable {
 
     /** Attempts that brought no order back, by why. */
     Map<String, Long> attemptsWithoutOrder() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         attemptsWithoutOrder.forEach((why, count) -> counts.put(why, count.sum()));
         return counts;
     }
