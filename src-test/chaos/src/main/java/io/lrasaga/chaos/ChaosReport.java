@@ -39,9 +39,10 @@ public record ChaosReport(long seed, Duration load, double rate, int placed, Map
         out.printf("client attempts without an order (retried): %s%n", clientErrors);
         out.printf("faults injected: %d %s%n", faults.size(), faultsByKind());
         for (FaultInjector.Injected fault : faults) {
-            out.printf("  %-11s planned %5.1fs killed %5.1fs down %4.1fs restart took %5.1fs%s%n",
+            out.printf("  %-11s planned %5.1fs killed %5.1fs down %4.1fs restart took %5.1fs%s%s%n",
                     fault.fault().target().id(), seconds(fault.fault().at()), seconds(fault.killedAt()),
                     seconds(fault.fault().down()), seconds(fault.restartTook()),
+                    fault.starts() > 1 ? " (" + fault.starts() + " starts)" : "",
                     fault.error() == null ? "" : "  " + fault.error());
         }
         out.printf("time to settle: %s%n", settle == null ? "did not settle" : String.format("%.1fs", seconds(settle)));

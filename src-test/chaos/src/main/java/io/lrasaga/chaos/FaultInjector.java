@@ -19,7 +19,9 @@ import io.lrasaga.launcher.LocalSystem;
 /**
  * Carries out a fault schedule. Each target has its own lane: kill at the planned offset,
  * restart after the planned down time and wait until it is ready, then its next fault (at
- * once if that restart took past the plan). Lanes run side by side, so a slow restart (a
+ * once if that restart took past the plan). A restart that fails (a service exits when its
+ * database is down at start) is tried again, up to {@link #STARTS} times, as a supervisor such
+ * as Kubernetes would; the report notes it. Lanes run side by side, so a slow restart (a
  * Quarkus app takes 10 to 30 s on a busy machine) does not push the other targets' faults
  * back, and two processes may be down at once, as in a real outage.
  */
@@ -27,8 +29,13 @@ final class FaultInjector implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FaultInjector.class.getName());
 
-    /** A fault as it happened: when the kill came (after the load began) and how long the restart took. */
-    record Injected(Fault fault, Duration killedAt, Duration restartTook, String error) {
+    static final int STARTS = 5;
+
+    /**
+     * A fault as it happened: when the kill came (after the load began), how long the restart
+     * took, how many starts it needed, and the error if it never came back.
+     */
+    record Injected(Fault fault, Duration killedAt, Duration restartTook, int starts, String error) {
     }
 
     private final LocalSystem system;
@@ -78,7 +85,7 @@ final class FaultInjector implements AutoCloseable {
             fault.target().kill(system);
             LOG.info("chaos: killed " + fault.target().id() + " at " + killedAt.toMillis() + " ms");
         } catch (Exception e) {
-            injected.add(new Injected(fault, killedAt, Duration.ZERO, "kill failed: " + e));
+            injected.add(new Injected(fault, killedAt, Duration.ZERO, 0, "kill failed: " + e));
             next(lane, faults, finished);
             return;
         }
@@ -90,15 +97,24 @@ final class FaultInjector implements AutoCloseable {
             CompletableFuture<Void> finished) {
         Instant from = Instant.now();
         String error = null;
-        try {
-            fault.target().restart(system);
-        } catch (Exception e) {
-            error = "restart failed: " + e;
-            LOG.warning("chaos: " + fault.target().id() + " " + error);
-        }
+        int starts = 0;
+        do {
+            starts++;
+            try {
+                fault.target().restart(system);
+                error = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "restart interrupted";
+                break;
+            } catch (Exception e) {
+                error = "restart failed: " + e.getMessage();
+                LOG.warning("chaos: " + fault.target().id() + " start " + starts + " failed: " + e.getMessage());
+            }
+        } while (error != null && starts < STARTS);
         Duration took = Duration.between(from, Instant.now());
         LOG.info("chaos: " + fault.target().id() + " back after " + took.toMillis() + " ms");
-        injected.add(new Injected(fault, killedAt, took, error));
+        injected.add(new Injected(fault, killedAt, took, starts, error));
         next(lane, faults, finished);
     }
 
