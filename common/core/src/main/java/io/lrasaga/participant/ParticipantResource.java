@@ -46,6 +46,9 @@ public class ParticipantResource {
     CallbackConfirmation confirmation;
 
     @Inject
+    CoordinatorCalls coordinator;
+
+    @Inject
     SagaMetrics metrics;
 
     @PUT
@@ -62,11 +65,33 @@ public class ParticipantResource {
                 ParticipantLedger::compensate);
     }
 
+    /**
+     * The recorded status, after finishing an ending whose callback went unanswered. Narayana,
+     * once a complete or compensate got no answer (this service died during it, or its store
+     * was down), from then on only asks for the status and never calls complete or compensate
+     * again: answering "still Active" or "Completing" would keep the LRA Closing for ever (found
+     * by the chaos runner). So a Completing or Compensating record (an ending a crash
+     * interrupted; the ledger leaves Active only after the coordinator confirmed the end) is
+     * finished here, and an Active one is ended the way the coordinator reports the LRA ending.
+     */
     @GET
     @Path("status")
     public Response status() {
         String lra = lra();
         Optional<ParticipantStatus> recorded = recorded(lra);
+        if (recorded.isPresent() && recorded.get() == ParticipantStatus.Active) {
+            Optional<LRAStatus> ending = coordinator.status(lra);
+            if (ending.isPresent() && CallbackConfirmation.CLOSING.contains(ending.get())) {
+                recorded = Optional.of(ParticipantStatus.Completing);
+            } else if (ending.isPresent() && CallbackConfirmation.CANCELLING.contains(ending.get())) {
+                recorded = Optional.of(ParticipantStatus.Compensating);
+            }
+        }
+        if (recorded.isPresent() && recorded.get() == ParticipantStatus.Completing) {
+            recorded = Optional.of(apply("complete", lra, ParticipantLedger::complete));
+        } else if (recorded.isPresent() && recorded.get() == ParticipantStatus.Compensating) {
+            recorded = Optional.of(apply("compensate", lra, ParticipantLedger::compensate));
+        }
         return ParticipantAnswers.status(recorded, recorded.filter(ParticipantAnswers::failed).flatMap(s -> reason(lra)));
     }
 
@@ -101,12 +126,19 @@ public class ParticipantResource {
             metrics.callback(kind, "refused");
             throw refused;
         }
+        ParticipantStatus outcome = apply(kind, lra, action);
+        return ParticipantAnswers.answer(outcome, failureReason(lra, outcome));
+    }
+
+    /** Completes or compensates in every ledger (each idempotent); the worst outcome. */
+    private ParticipantStatus apply(String kind, String lra,
+            java.util.function.BiFunction<ParticipantLedger, String, ParticipantStatus> action) {
         ParticipantStatus outcome = ParticipantStatus.Active;
         for (ParticipantLedger ledger : ledgers) {
             outcome = worst(outcome, action.apply(ledger, lra));
         }
         metrics.callback(kind, outcome.name());
-        return ParticipantAnswers.answer(outcome, failureReason(lra, outcome));
+        return outcome;
     }
 
     private Optional<String> failureReason(String lra, ParticipantStatus status) {

@@ -296,6 +296,44 @@ class SagaDocumentsTest {
     }
 
     /** What a restarted service needs to finish an LRA is in the store, not in memory. */
+    /**
+     * A kill -9 after the ledger left Active but before the markers were swept leaves the entry
+     * Completing or Compensating. Narayana, having lost the callback's answer, from then on only
+     * asks for the status; the status call finishes the interrupted ending (found by the chaos
+     * runner: an LRA stayed Closing for ever after activity was killed during its complete).
+     */
+    @Test
+    void anEndingACrashInterruptedIsFinishedWhenTheCoordinatorAsksForTheStatus() {
+        String color = newColor();
+        String completed = seed("completing", color, 1);
+        String compensated = seed("compensating", color, 1);
+        URI closing = newLra();
+        URI cancelling = newLra();
+        updateStep(closing, completed, "{\"count\":2}").statusCode(200);
+        updateStep(cancelling, compensated, "{\"count\":2}").statusCode(200);
+        interrupted(closing, "Completing");
+        interrupted(cancelling, "Compensating");
+
+        assertEquals("Completed", participantStatus(closing));
+        assertEquals("Compensated", participantStatus(cancelling));
+        assertFalse(raw(completed).containsKey("_saga"));
+        assertEquals(2, raw(completed).getInteger("count"));
+        assertFalse(raw(compensated).containsKey("_saga"));
+        assertEquals(1, raw(compensated).getInteger("count"), "the before-image is back");
+        coordinator().close(closing);
+        coordinator().cancel(cancelling);
+        awaitStatus(closing, "Completed");
+        awaitStatus(cancelling, "Compensated");
+        assertEquals(2, raw(completed).getInteger("count"));
+        assertEquals(1, raw(compensated).getInteger("count"));
+    }
+
+    /** What a crash in the middle of an ending leaves: the ledger entry moved on, the markers still there. */
+    private void interrupted(URI lra, String status) {
+        mongo.getDatabase("sagatest").getCollection("lra_saga_ledger").updateOne(
+                Filters.eq("_id", lra.toASCIIString()), new Document("$set", new Document("status", status)));
+    }
+
     @Test
     void theLedgerRecordsStatusAndCollectionsDurably() {
         URI lra = newLra();

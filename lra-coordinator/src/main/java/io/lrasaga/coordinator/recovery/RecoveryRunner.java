@@ -51,6 +51,9 @@ public class RecoveryRunner {
     @Inject
     StalledEnds stalledEnds;
 
+    @Inject
+    EndedLeftovers endedLeftovers;
+
     private volatile boolean initialPassDone;
 
     // After the other startup observers (default priority APPLICATION + 500): meters exist.
@@ -93,6 +96,9 @@ public class RecoveryRunner {
             tracker.afterRecoveryPass();
         }
         if (stalledEnds.finish() > 0) {
+            tracker.afterRecoveryPass();
+        }
+        if (endedLeftovers.forget() > 0) {
             tracker.afterRecoveryPass();
         }
     }

@@ -1,5 +1,7 @@
 package io.lrasaga.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,14 @@ public class Order extends PanacheEntityBase {
 
     @Column(nullable = false, length = 512)
     public String lraId;
+
+    /**
+     * The {@code Idempotency-Key} the order was placed with, if any: one order per key, so a
+     * retry after the process placing it died answers this order instead of placing another.
+     */
+    @Column(length = 255, unique = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String idempotencyKey;
 
     @Column(nullable = false)
     public Instant createdAt;

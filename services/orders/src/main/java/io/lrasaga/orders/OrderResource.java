@@ -6,8 +6,10 @@ import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import io.lrasaga.idempotency.IdempotencyFilter;
 import io.lrasaga.idempotency.Idempotent;
 import io.lrasaga.participant.CallbackConfirmation;
+import io.lrasaga.participant.CoordinatorCalls;
 import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -52,6 +54,9 @@ public class OrderResource {
     @Inject
     CallbackConfirmation confirmation;
 
+    @Inject
+    CoordinatorCalls coordinator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -63,8 +68,9 @@ public class OrderResource {
             cancelOnFamily = {}, cancelOn = { Response.Status.BAD_REQUEST, Response.Status.NOT_ACCEPTABLE,
                     Response.Status.UNSUPPORTED_MEDIA_TYPE, Response.Status.INTERNAL_SERVER_ERROR })
     @Idempotent
-    public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId, @NotNull @Valid NewOrder order) {
-        return saga.place(lraId, order);
+    public Response place(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId,
+            @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey, @NotNull @Valid NewOrder order) {
+        return saga.place(lraId, order, idempotencyKey);
     }
 
     @GET
@@ -104,12 +110,29 @@ public class OrderResource {
         store.end(lra, outcome);
     }
 
+    /**
+     * The order's status. A PENDING order whose LRA the coordinator reports closing or
+     * cancelling is ended first: once a complete or compensate to this service went unanswered
+     * (it was down, or its database), Narayana only asks for the status from then on, and
+     * "Active" would keep the LRA Closing and the order PENDING for ever (found by the chaos
+     * runner).
+     */
     @GET
     @Path("status")
     @Produces(MediaType.TEXT_PLAIN)
     @Status
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantAnswers.status(store.byLra(ParticipantAnswers.requireLra(lraId)).stream().findFirst()
+        String lra = ParticipantAnswers.requireLra(lraId);
+        if (store.byLra(lra).stream().anyMatch(order -> order.status == Order.Status.PENDING)) {
+            coordinator.status(lra).ifPresent(ending -> {
+                if (CallbackConfirmation.CLOSING.contains(ending)) {
+                    store.end(lra, Order.Status.CONFIRMED);
+                } else if (CallbackConfirmation.CANCELLING.contains(ending)) {
+                    store.end(lra, Order.Status.CANCELLED);
+                }
+            });
+        }
+        return ParticipantAnswers.status(store.byLra(lra).stream().findFirst()
                 .map(order -> switch (order.status) {
                     case PENDING -> ParticipantStatus.Active;
                     case CONFIRMED -> ParticipantStatus.Completed;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -53,7 +54,20 @@ public class OrderSaga {
     @Inject
     NarayanaLRAClient lraClient;
 
-    public Response place(URI lra, NewOrder request) {
+    /**
+     * @param idempotencyKey the request's {@code Idempotency-Key} (validated and claimed by the
+     *                       idempotency filter), or null
+     */
+    public Response place(URI lra, NewOrder request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            // The key's claim was taken over from an attempt whose process died before it kept
+            // its answer: if that attempt got as far as writing its order, the key has its order.
+            Optional<Order> earlier = store.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                cancel(lra);
+                return answer(earlier.get());
+            }
+        }
         Order order;
         try {
             order = priced(request);
@@ -63,6 +77,7 @@ public class OrderSaga {
         }
         order.id = UUID.randomUUID().toString();
         order.lraId = lra.toASCIIString();
+        order.idempotencyKey = idempotencyKey;
         store.createPending(order);
         try {
             for (OrderItem item : order.items) {
@@ -85,7 +100,11 @@ public class OrderSaga {
         } catch (WebApplicationException | ProcessingException e) {
             LOG.warnf("closing %s failed: %s", lra, e.getMessage());
         }
-        Order ended = reread(order);
+        return answer(reread(order));
+    }
+
+    /** The answer for an order as it stands: 201 once CONFIRMED, else a problem carrying the order. */
+    private static Response answer(Order ended) {
         return switch (ended.status) {
             case CONFIRMED -> Response.created(URI.create("/orders/" + ended.id)).entity(ended).build();
             case CANCELLED -> withOrder(Problem.of(ProblemType.SAGA_CANCELLED,

@@ -42,6 +42,11 @@ public class OrderStore {
     }
 
     @Transactional
+    public Optional<Order> byIdempotencyKey(String key) {
+        return Order.find("idempotencyKey", key).firstResultOptional();
+    }
+
+    @Transactional
     public List<Order> byLra(String lraId) {
         return Order.list("lraId", lraId);
     }

@@ -221,6 +221,38 @@ class OrderResourceTest {
         assertEquals(1, orderCountOf(customer));
     }
 
+    /**
+     * The process placing an order dies after the order was written but before it kept the
+     * answer for its key (found by the chaos runner, orders killed mid-request): the key stays
+     * claimed, and once the claim counts as abandoned a retry runs again. It must answer the
+     * order the key already has, not place a second one (stock and money taken twice).
+     */
+    @Test
+    void aRetryAfterTheAttemptWasAbandonedAnswersTheOrderItHadPlaced() {
+        String sku = product("2.00", 10);
+        String customer = customer("100.00");
+        String body = "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}";
+        String key = "order-" + UUID.randomUUID();
+        ExtractableResponse<Response> first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/orders").then().extract();
+        assertEquals(201, first.statusCode(), first.asString());
+        // What a kill -9 between the order's end and the answer leaves: a claim never finished, long ago.
+        QuarkusTransaction.requiringNew().run(() -> Order.getEntityManager().createNativeQuery(
+                "UPDATE lra_saga_idempotency SET state = 'RUNNING', status = NULL, body = NULL, "
+                        + "claimed_at = now() - interval '1 hour' WHERE idem_key = ?1")
+                .setParameter(1, key).executeUpdate());
+
+        ExtractableResponse<Response> retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/orders").then().extract();
+
+        assertEquals(201, retry.statusCode(), retry.asString());
+        assertEquals((String) first.path("id"), retry.path("id"));
+        assertEquals(key, retry.path("idempotencyKey"));
+        assertEquals(1, orderCountOf(customer), "one order per key");
+        assertEquals(8, stock(sku), "stock taken once");
+        assertEquals(0, new BigDecimal("96.00").compareTo(balance(customer)), "charged once");
+    }
+
     private long orderCountOf(String customer) {
         return QuarkusTransaction.requiringNew().call(() -> Order.count("customerId", customer));
     }

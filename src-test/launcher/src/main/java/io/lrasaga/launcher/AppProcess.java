@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,27 +24,6 @@ public final class AppProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-
-    // Children still running when this JVM exits (a test run aborted, an unhandled failure)
-    // are killed, so no stray process keeps a port or a data directory.
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AppProcess::reapOrphans, "lra-saga-orphan-reaper"));
-    }
-
-    private static void reapOrphans() {
-        RUNNING.forEach(Process::destroy);
-        for (Process child : RUNNING) {
-            try {
-                if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                child.destroyForcibly();
-            }
-        }
-    }
 
     private final String name;
     private final Path jar;
@@ -114,7 +91,7 @@ public final class AppProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
-        RUNNING.add(process);
+        ChildProcesses.track(process);
     }
 
     /** Polls the readiness check until it answers 200; fails fast if the process died. */
@@ -153,11 +130,7 @@ public final class AppProcess {
         if (process == null) {
             return;
         }
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        RUNNING.remove(process);
+        ChildProcesses.stop(process);
         process = null;
     }
 
@@ -166,8 +139,7 @@ public final class AppProcess {
         if (process == null) {
             return;
         }
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        RUNNING.remove(process);
+        ChildProcesses.kill(process);
         process = null;
     }
 }

@@ -9,7 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -22,10 +27,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
     private final int port;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, int port) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
         this.port = port;
     }
 
@@ -51,7 +58,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDir, port);
         try {
             server.createDatabases(databases);
         } catch (SQLException e) {
@@ -86,6 +93,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The postmaster's PID, from the first line of {@code postmaster.pid} in the data directory. */
+    public long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * A crash of the database server: SIGKILL to the postmaster and every backend, no
+     * checkpoint, no shutdown. A new {@link #start} on the same directory and port recovers
+     * from the WAL, as PostgreSQL does after a power cut (committed work survives when
+     * synchronous commit is on, see {@code durable}).
+     */
+    public void kill() throws IOException, InterruptedException {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IOException("the postmaster in postmaster.pid is not running"));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("PostgreSQL process " + process.pid() + " did not die", e);
+            }
+        }
+        // Releases zonky's lock on the data directory; its pg_ctl stop finds nothing to stop,
+        // which zonky reports as an error nobody needs to see here.
+        java.util.logging.Logger zonky = java.util.logging.Logger.getLogger(EmbeddedPostgres.class.getName());
+        java.util.logging.Level level = zonky.getLevel();
+        zonky.setLevel(java.util.logging.Level.OFF);
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException alreadyDead) {
+            // expected: the server is gone
+        } finally {
+            zonky.setLevel(level);
+        }
     }
 
     @Override

@@ -33,6 +33,16 @@ public final class JsonHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    private final Duration requestTimeout;
+
+    public JsonHttp() {
+        this(Duration.ofSeconds(60));
+    }
+
+    /** @param requestTimeout how long a request may wait for its answer before it fails */
+    public JsonHttp(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
 
     public static ObjectMapper mapper() {
         return JSON;
@@ -67,7 +77,7 @@ public final class JsonHttp {
 
     private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
-        request.timeout(Duration.ofSeconds(60));
+        request.timeout(requestTimeout);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");

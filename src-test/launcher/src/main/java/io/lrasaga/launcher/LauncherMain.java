@@ -49,8 +49,8 @@ public final class LauncherMain {
         stopped.await();
     }
 
-    // One line per record, and only what a user needs: which process is ready where.
-    private static void quietLogging() {
+    /** One line per record, and only what a user needs: which process is ready where. */
+    public static void quietLogging() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
         }

@@ -31,8 +31,11 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
     // The coordinator has no default admin password; each local run gets a fresh one.
     private final String adminPassword = newPassword();
+    private final Object postgresLock = new Object();
     private EmbeddedPostgresServer postgres;
     private MongoWireServer mongo;
+    // Set by withMongoProcess(): the wire server runs as a child JVM a fault test can kill.
+    private MongoWireProcess mongoProcess;
 
     public LocalSystem(LocalSystemConfig config) {
         this.config = config;
@@ -50,6 +53,19 @@ public final class LocalSystem implements AutoCloseable {
         for (App app : App.values()) {
             properties.forEach((key, value) -> configure(app, key, value));
         }
+        return this;
+    }
+
+    /**
+     * Runs the MongoDB wire server as a process of its own instead of inside this JVM, so
+     * {@link #killMongo()} is a real SIGKILL; call before {@link #start()}.
+     */
+    public LocalSystem withMongoProcess() {
+        if (mongo != null) {
+            throw new IllegalStateException("the MongoDB wire server already runs in this JVM");
+        }
+        mongoProcess = new MongoWireProcess(mongoDataFile(), config.mongoPort(),
+                config.dataDir().resolve("logs/mongo.log"));
         return this;
     }
 
@@ -80,16 +96,68 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** Starts whichever store is not running (all of them at first; one that was killed later). */
     public void startStores() throws IOException {
-        if (postgres == null) {
-            postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort(),
-                    config.durable(), config.postgresDatabases());
-            LOG.info("PostgreSQL on 127.0.0.1:" + postgres.port());
+        startPostgres();
+        startMongo();
+    }
+
+    /** Starts PostgreSQL on its data directory and port, unless it runs. */
+    public void startPostgres() throws IOException {
+        synchronized (postgresLock) {
+            if (postgres == null) {
+                postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort(),
+                        config.durable(), config.postgresDatabases());
+                LOG.info("PostgreSQL on 127.0.0.1:" + postgres.port());
+            }
         }
-        if (mongo == null) {
-            mongo = MongoWireServer.start(config.dataDir().resolve("mongo/activity.mv"), config.mongoPort());
+    }
+
+    /** Starts the MongoDB wire server on its file and port, unless it runs. */
+    public void startMongo() throws IOException {
+        if (mongoProcess != null) {
+            try {
+                mongoProcess.start(READY_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting the MongoDB wire server", e);
+            }
+            LOG.info("MongoDB wire server on " + mongoConnectionString() + " (pid " + mongoProcess.pid() + ")");
+        } else if (mongo == null) {
+            mongo = MongoWireServer.start(mongoDataFile(), config.mongoPort());
             LOG.info("MongoDB wire server on " + mongo.connectionString());
         }
+    }
+
+    /** SIGKILL to the PostgreSQL server and its backends; {@link #startPostgres()} starts it again on the same data. */
+    public void killPostgres() throws IOException, InterruptedException {
+        synchronized (postgresLock) {
+            if (postgres != null) {
+                postgres.kill();
+                postgres = null;
+            }
+        }
+    }
+
+    /** SIGKILL to the MongoDB wire server (only with {@link #withMongoProcess()}); {@link #startMongo()} restarts it. */
+    public void killMongo() throws InterruptedException {
+        if (mongoProcess == null) {
+            throw new IllegalStateException("the MongoDB wire server runs in this JVM; use withMongoProcess()");
+        }
+        mongoProcess.kill();
+    }
+
+    private Path mongoDataFile() {
+        return config.dataDir().resolve("mongo/activity.mv");
+    }
+
+    private String mongoConnectionString() {
+        return "mongodb://127.0.0.1:" + config.mongoPort();
+    }
+
+    /** JDBC URL of a database of the embedded PostgreSQL (user {@link EmbeddedPostgresServer#USER}, no password). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + database;
     }
 
     /** Starts the given applications in parallel and waits until each is ready. */
@@ -156,18 +224,18 @@ public final class LocalSystem implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         switch (app.store()) {
             case POSTGRESQL -> {
-                properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(app.id()));
+                properties.put("quarkus.datasource.jdbc.url", jdbcUrl(app.id()));
                 properties.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
                 properties.put("quarkus.datasource.password", "");
             }
-            case MONGODB -> properties.put("quarkus.mongodb.connection-string", mongo.connectionString());
+            case MONGODB -> properties.put("quarkus.mongodb.connection-string", mongoConnectionString());
             case NONE -> {
                 properties.put("lra-saga.coordinator.data-dir",
                         config.dataDir().resolve(app.id()).resolve("store").toString());
                 properties.put("lra-saga.coordinator.admin.operator-password", adminPassword);
                 if (config.coordinatorStore().equals("jdbc")) {
                     properties.put("lra-saga.coordinator.store.type", "jdbc");
-                    properties.put("lra-saga.coordinator.store.jdbc.url", postgres.jdbcUrl(app.id()));
+                    properties.put("lra-saga.coordinator.store.jdbc.url", jdbcUrl(app.id()));
                     properties.put("lra-saga.coordinator.store.jdbc.user", EmbeddedPostgresServer.USER);
                 }
             }
@@ -229,6 +297,13 @@ public final class LocalSystem implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
             mongo = null;
+        }
+        if (mongoProcess != null) {
+            try {
+                mongoProcess.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (postgres != null) {
             try {
