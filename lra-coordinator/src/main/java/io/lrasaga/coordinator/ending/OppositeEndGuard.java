@@ -16,8 +16,8 @@ import io.lrasaga.coordinator.store.LraStore;
 import io.narayana.lra.coordinator.domain.model.LongRunningAction;
 
 /**
- * Refuses to cancel an LRA that is Closing, or to close one that is Cancelling: 412, as
- * Narayana answers for an LRA that has ended.
+ * Refuses to cancel a top-level LRA that is Closing, or to close one that is Cancelling: 412,
+ * as Narayana answers for an LRA that has ended.
  *
  * <p>Narayana 1.0.0 refuses to end an LRA that is not Active unless it is "recovering" — and
  * a Closing LRA whose participant could not be reached counts as recovering, so a cancel went
@@ -47,7 +47,9 @@ public class OppositeEndGuard implements ContainerRequestFilter {
         String id = path.substring(PROTOCOL.length(), path.lastIndexOf('/'));
         LRAStatus opposite = cancel ? LRAStatus.Closing : LRAStatus.Cancelling;
         Optional<LongRunningAction> lra = LraIds.uid(id).flatMap(store::inMemory);
-        if (lra.isPresent() && lra.get().getLRAStatus() == opposite) {
+        // Top-level only: a closed nested LRA must stay cancellable, its participants are
+        // compensated when it (or its parent) is cancelled later (MicroProfile LRA, nested LRAs).
+        if (lra.isPresent() && lra.get().isTopLevel() && lra.get().getLRAStatus() == opposite) {
             request.abortWith(Response.status(Response.Status.PRECONDITION_FAILED).type(MediaType.TEXT_PLAIN)
                     .entity(id + ": LRA is " + opposite + ", it cannot be " + (cancel ? "cancelled" : "closed"))
                     .build());
