@@ -22,15 +22,22 @@ public final class ChaosMain {
     private ChaosMain() {
     }
 
+    private static final String USAGE = "usage: ./run.sh chaos [--seed N | --seeds a,b,c] [--duration 5m] [--rate 5] "
+            + "[--clients 16] [--settle 3m]\n  defaults: a random seed, 5m of load at 5 orders/s from 16 clients, "
+            + "3m to settle; docs/reliability.md";
+
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         LauncherMain.quietLogging();
         ChaosSettings settings;
         try {
             settings = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: ./run.sh chaos [--seed N | --seeds a,b,c] [--duration 5m] [--rate 5] "
-                    + "[--clients 16] [--settle 3m]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
