@@ -37,17 +37,10 @@ class CoordinatorRecoveryIT {
     private AppProcess coordinator;
 
     private AppProcess start(Path dataDir, int port) throws IOException, InterruptedException {
-        Path work = Files.createDirectories(dataDir.resolve("work"));
-        AppProcess process = new AppProcess("coordinator", Path.of("target/quarkus-app/quarkus-run.jar"), work,
-                Path.of("target/coordinator-recovery-it-" + port + ".log").toAbsolutePath(), port,
-                Map.of("lra-saga.coordinator.data-dir", dataDir.resolve("store").toString(),
-                        // far away: only the pass at start can have loaded the LRA
-                        "lra-saga.coordinator.recovery-period", "1h",
-                        "lra-saga.coordinator.admin.operator-password", PASSWORD),
-                "256m");
-        process.start();
-        process.awaitReady(Duration.ofSeconds(90));
-        return process;
+        return PackagedCoordinator.start("coordinator-recovery-it", dataDir, port,
+                // far away: only the pass at start can have loaded the LRA
+                Map.of("lra-saga.coordinator.recovery-period", "1h",
+                        "lra-saga.coordinator.admin.operator-password", PASSWORD));
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -27,13 +26,7 @@ class CoordinatorStoreIT {
     private AppProcess coordinator;
 
     private AppProcess start(Path dataDir, int port) throws IOException, InterruptedException {
-        Path work = Files.createDirectories(dataDir.resolve("work"));
-        AppProcess process = new AppProcess("coordinator", Path.of("target/quarkus-app/quarkus-run.jar"), work,
-                Path.of("target/coordinator-it-" + port + ".log").toAbsolutePath(), port,
-                Map.of("lra-saga.coordinator.data-dir", dataDir.resolve("store").toString()), "256m");
-        process.start();
-        process.awaitReady(Duration.ofSeconds(90));
-        return process;
+        return PackagedCoordinator.start("coordinator-it", dataDir, port, Map.of());
     }
 
     @AfterEach

@@ -39,16 +39,9 @@ class EndedLogsIT {
     private AppProcess coordinator;
 
     private AppProcess start(Path dataDir, int port) throws IOException, InterruptedException {
-        Path work = Files.createDirectories(dataDir.resolve("work"));
-        AppProcess process = new AppProcess("coordinator", Path.of("target/quarkus-app/quarkus-run.jar"), work,
-                Path.of("target/ended-logs-it-" + port + ".log").toAbsolutePath(), port,
-                Map.of("lra-saga.coordinator.data-dir", dataDir.resolve("store").toString(),
-                        "lra-saga.coordinator.recovery-period", "1s",
-                        "lra-saga.coordinator.admin.operator-password", PASSWORD),
-                "256m");
-        process.start();
-        process.awaitReady(Duration.ofSeconds(90));
-        return process;
+        return PackagedCoordinator.start("ended-logs-it", dataDir, port,
+                Map.of("lra-saga.coordinator.recovery-period", "1s",
+                        "lra-saga.coordinator.admin.operator-password", PASSWORD));
     }
 
     @AfterEach

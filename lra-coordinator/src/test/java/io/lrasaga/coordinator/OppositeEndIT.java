@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import io.lrasaga.launcher.AppProcess;
@@ -34,14 +33,8 @@ class OppositeEndIT {
     void start() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "opposite-end-it-");
         int port = FreePort.find();
-        coordinator = new AppProcess("coordinator", Path.of("target/quarkus-app/quarkus-run.jar"),
-                Files.createDirectories(dataDir.resolve("work")),
-                Path.of("target/opposite-end-it-" + port + ".log").toAbsolutePath(), port,
-                Map.of("lra-saga.coordinator.data-dir", dataDir.resolve("store").toString(),
-                        "lra-saga.coordinator.recovery-period", "1h"),
-                "256m");
-        coordinator.start();
-        coordinator.awaitReady(Duration.ofSeconds(90));
+        coordinator = PackagedCoordinator.start("opposite-end-it", dataDir, port,
+                Map.of("lra-saga.coordinator.recovery-period", "1h"));
         base = coordinator.baseUrl() + "/lra-coordinator";
     }
 
