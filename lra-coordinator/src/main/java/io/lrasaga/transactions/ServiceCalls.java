@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.lrasaga.coordinator.outbound.ParticipantHttp;
 import jakarta.inject.Singleton;
 
 /**
@@ -63,14 +64,12 @@ public class ServiceCalls {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final HttpClient http;
     private final ObjectMapper json;
 
-    ServiceCalls(ObjectMapper json) {
+    ServiceCalls(ObjectMapper json, ParticipantHttp http) {
         this.json = json;
+        this.http = http.client();
     }
 
     public Reply send(String method, URI uri, Map<String, String> headers, JsonNode body, Duration timeout)

@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.lrasaga.coordinator.outbound.ParticipantHttp;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.lra.annotation.LRAStatus;

@@ -17,6 +17,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.lrasaga.coordinator.outbound.ParticipantHttp;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.lra.annotation.ParticipantStatus;

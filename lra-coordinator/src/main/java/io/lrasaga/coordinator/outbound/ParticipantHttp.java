@@ -1,4 +1,4 @@
-package io.lrasaga.coordinator.admin;
+package io.lrasaga.coordinator.outbound;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -6,8 +6,9 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The one HTTP client of the admin API's own calls to participants (an operator's retry, the
- * failure reasons): its connections are kept alive and reused, never one client per call.
+ * The one HTTP client of the coordinator's own calls to services (an operator's retry, the
+ * failure reasons, the steps of POST /transactions): its connections are kept alive and
+ * reused, never one client per call.
  */
 @ApplicationScoped
 public class ParticipantHttp {
