@@ -116,10 +116,6 @@ final class SharedConnectionPool {
                 .build();
     }
 
-    int pools() {
-        return clients.size();
-    }
-
     void close() {
         clients.values().forEach(client -> {
             try {
