@@ -11,10 +11,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.lra.annotation.LRAStatus;
 
 /**
- * Asks the coordinator whether a complete or compensate callback is genuine before it changes
- * anything: anyone who can reach a participant can send one, only the coordinator knows whether
- * the LRA is really closing or cancelling. Used by the runtime's participant endpoints and by
- * hand-written {@code @Complete}/{@code @Compensate} methods.
+ * Confirms that a complete or compensate callback is genuine before it changes anything: anyone
+ * who can reach a participant can send one, only the coordinator knows whether the LRA is really
+ * closing or cancelling. The coordinator's signed statement of the LRA's status that came with
+ * the callback answers that ({@link io.lrasaga.signedcallbacks.StatusAttestation}, when
+ * {@code lra-saga.signed-callbacks.key} is set); otherwise the coordinator is asked. Used by the
+ * runtime's participant endpoints and by hand-written {@code @Complete}/{@code @Compensate}
+ * methods.
  */
 @Singleton
 public class CallbackConfirmation {
@@ -24,10 +27,26 @@ public class CallbackConfirmation {
 
     private final CoordinatorCalls coordinator;
     private final ParticipantConfig config;
+    private final SagaMetrics metrics;
 
-    CallbackConfirmation(CoordinatorCalls coordinator, ParticipantConfig config) {
+    CallbackConfirmation(CoordinatorCalls coordinator, ParticipantConfig config, SagaMetrics metrics) {
         this.coordinator = coordinator;
         this.config = config;
+        this.metrics = metrics;
+    }
+
+    /**
+     * The coordinator's view of the LRA: as it signed it on the request being served, or asked
+     * now; empty when the coordinator no longer knows the LRA.
+     */
+    public Optional<LRAStatus> status(String lra) {
+        Optional<LRAStatus> signed = SagaContext.current().flatMap(context -> context.attestedStatus(lra));
+        if (signed.isPresent()) {
+            metrics.statusConfirmed("signature");
+            return signed;
+        }
+        metrics.statusConfirmed("coordinator");
+        return coordinator.status(lra);
     }
 
     /** 412 callback-not-confirmed unless the coordinator reports the LRA in one of {@code confirming}. */
@@ -35,7 +54,7 @@ public class CallbackConfirmation {
         if (!config.verifyCallbacks()) {
             return;
         }
-        Optional<LRAStatus> actual = coordinator.status(lra);
+        Optional<LRAStatus> actual = status(lra);
         if (actual.isEmpty() || !confirming.contains(actual.get())) {
             throw new ProblemException(Problem.of(ProblemType.CALLBACK_NOT_CONFIRMED, "the coordinator reports "
                     + lra + " as " + actual.map(Enum::name).orElse("unknown") + ", not " + confirming));

@@ -5,9 +5,11 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 
 import io.lrasaga.problem.Problem;
 import io.lrasaga.problem.ProblemType;
+import io.lrasaga.signedcallbacks.StatusAttestation;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.lra.annotation.AfterLRA;
 import org.eclipse.microprofile.lra.annotation.Compensate;
 import org.eclipse.microprofile.lra.annotation.Complete;
 import org.eclipse.microprofile.lra.annotation.Forget;
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
 import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.lra.annotation.ws.rs.Leave;
@@ -29,7 +32,9 @@ import org.eclipse.microprofile.lra.annotation.ws.rs.Leave;
  * Refuses a {@code Long-Running-Action} header that does not name an LRA of a trusted
  * coordinator. Runs before the LRA filter, so no join, status or close call ever goes to a
  * host a caller picked (no SSRF through the LRA context). The accepted LRA is kept in
- * {@link SagaContext#receivedLra()} for the runtime's own endpoints.
+ * {@link SagaContext#receivedLra()} for the runtime's own endpoints, and the LRA status the
+ * coordinator signed on the request, if the signature verifies, in
+ * {@link SagaContext#attestedStatus(String)}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -44,6 +49,9 @@ public class LraContextGuard implements ContainerRequestFilter {
 
     @Inject
     Instance<SagaContext> context;
+
+    @Inject
+    Instance<StatusAttestation> attestation;
 
     @Context
     ResourceInfo resourceInfo;
@@ -72,11 +80,25 @@ public class LraContextGuard implements ContainerRequestFilter {
             }
         }
         context.get().receive(last);
+        String signed = request.getHeaderString(StatusAttestation.HEADER);
+        if (signed != null) {
+            String lra = last;
+            attestation.get().verify(signed, lra).flatMap(LraContextGuard::lraStatus)
+                    .ifPresent(status -> context.get().attest(lra, status));
+        }
         if (!narayanaHandles(resourceInfo.getResourceMethod())) {
             // The runtime's own endpoints and steps read the LRA from SagaContext. Narayana's
             // filter would only strip the header again, and its per-LRA cache is not safe for
             // concurrent requests of one LRA (an NPE in Current.addActiveLRACache).
             request.getHeaders().remove(LRA_HTTP_CONTEXT_HEADER);
+        }
+    }
+
+    private static Optional<LRAStatus> lraStatus(String name) {
+        try {
+            return Optional.of(LRAStatus.valueOf(name));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
         }
     }
 

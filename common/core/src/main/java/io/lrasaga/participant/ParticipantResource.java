@@ -45,8 +45,6 @@ public class ParticipantResource {
     @Inject
     CallbackConfirmation confirmation;
 
-    @Inject
-    CoordinatorCalls coordinator;
 
     @Inject
     SagaMetrics metrics;
@@ -80,7 +78,7 @@ public class ParticipantResource {
         String lra = lra();
         Optional<ParticipantStatus> recorded = recorded(lra);
         if (recorded.isPresent() && recorded.get() == ParticipantStatus.Active) {
-            Optional<LRAStatus> ending = coordinator.status(lra);
+            Optional<LRAStatus> ending = confirmation.status(lra);
             if (ending.isPresent() && CallbackConfirmation.CLOSING.contains(ending.get())) {
                 recorded = Optional.of(ParticipantStatus.Completing);
             } else if (ending.isPresent() && CallbackConfirmation.CANCELLING.contains(ending.get())) {

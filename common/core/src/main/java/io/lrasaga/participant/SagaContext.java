@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.lra.annotation.LRAStatus;
 
 /**
  * The LRA the current request works under, as far as the store capture is concerned: set for
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.RequestScoped;
 public class SagaContext {
 
     private String received;
+    private String attestedLra;
+    private LRAStatus attestedStatus;
     private String lraId;
     private String replaying;
 
@@ -29,6 +32,19 @@ public class SagaContext {
 
     void receive(String lra) {
         this.received = lra;
+    }
+
+    /**
+     * The status the coordinator signed for {@code lra} on this request, once
+     * {@link LraContextGuard} verified the signature; empty for any other LRA or without one.
+     */
+    public Optional<LRAStatus> attestedStatus(String lra) {
+        return lra != null && lra.equals(attestedLra) ? Optional.ofNullable(attestedStatus) : Optional.empty();
+    }
+
+    void attest(String lra, LRAStatus status) {
+        this.attestedLra = lra;
+        this.attestedStatus = status;
     }
 
     public Optional<String> lraId() {

@@ -17,6 +17,11 @@ public class SagaMetrics {
         registry.counter("lra_saga_participant_callbacks_total", "kind", kind, "outcome", outcome).increment();
     }
 
+    /** How a callback's LRA status was learnt: from the coordinator's signature, or by asking it. */
+    public void statusConfirmed(String by) {
+        registry.counter("lra_saga_participant_status_confirmations_total", "by", by).increment();
+    }
+
     public void conflict() {
         registry.counter("lra_saga_participant_conflicts_total").increment();
     }

@@ -22,6 +22,7 @@ import io.lrasaga.testing.CoordinatorResource;
 import io.lrasaga.testing.MongoResource;
 import io.lrasaga.testing.ParticipantAbuse;
 import io.quarkus.arc.Arc;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,7 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @WithTestResource(MongoResource.class)
-@WithTestResource(CoordinatorResource.class)
+// The coordinator has no signed-callbacks key here (the other services' tests have one):
+// activity's callbacks are confirmed by asking the coordinator, the path without signing.
+@WithTestResource(value = CoordinatorResource.class, initArgs = @ResourceArg(name = CoordinatorResource.COORDINATOR_SIGNS,
+        value = "false"))
 class ActivityAbuseTest {
 
     private static final String USER = "abuse-user";

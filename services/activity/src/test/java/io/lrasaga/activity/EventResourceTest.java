@@ -1,6 +1,7 @@
 package io.lrasaga.activity;
 
 import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
+import static io.lrasaga.testing.ParticipantEndpoints.statusConfirmations;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -26,6 +27,7 @@ import com.mongodb.client.model.Filters;
 import io.lrasaga.testing.Coordinator;
 import io.lrasaga.testing.CoordinatorResource;
 import io.lrasaga.testing.MongoResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.Test;
 /** Events recorded inside LRAs driven through the real coordinator, then closed or cancelled. */
 @QuarkusTest
 @WithTestResource(MongoResource.class)
-@WithTestResource(CoordinatorResource.class)
+// The coordinator has no signed-callbacks key here (the other services' tests have one):
+// activity's callbacks are confirmed by asking the coordinator, the path without signing.
+@WithTestResource(value = CoordinatorResource.class, initArgs = @ResourceArg(name = CoordinatorResource.COORDINATOR_SIGNS,
+        value = "false"))
 class EventResourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -110,10 +115,14 @@ class EventResourceTest {
                         "orderId", equalTo(List.of("o-1", "o-1")), "[0]", not(hasKey("_saga")));
         assertEquals(2, markedOf(lra));
         assertEquals("Active", participantStatus(lra));
+        double asked = statusConfirmations("coordinator");
 
         coordinator().close(lra);
 
         awaitStatus(lra, "Completed");
+        assertTrue(statusConfirmations("coordinator") >= asked + 1,
+                "an unsigned complete (this coordinator has no key) is confirmed by asking the coordinator");
+        assertEquals(0, statusConfirmations("signature"));
         assertEquals(List.of(first, second), idsOfUser(user));
         assertEquals(0, markedOf(lra));
         given().queryParam("userId", user).get("/events").then().body("lraId", hasItem(lra.toASCIIString()));

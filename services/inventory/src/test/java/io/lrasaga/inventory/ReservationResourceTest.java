@@ -1,6 +1,7 @@
 package io.lrasaga.inventory;
 
 import static io.lrasaga.testing.ParticipantEndpoints.participantStatus;
+import static io.lrasaga.testing.ParticipantEndpoints.statusConfirmations;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
@@ -73,6 +74,22 @@ class ReservationResourceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> participantStatus(lra).equals("Completed"));
         assertEquals(7, stock(sku));
         assertEquals(List.of(3), reservations(lra));
+    }
+
+    @Test
+    void theCoordinatorsSignatureConfirmsTheCallbackWithoutAskingItBack() {
+        String sku = newProduct(10);
+        URI lra = coordinator().start("inventory-test", Duration.ofMinutes(1));
+        reserve(lra, sku, 2, 201);
+        double signed = statusConfirmations("signature");
+        double asked = statusConfirmations("coordinator");
+
+        coordinator().close(lra);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> participantStatus(lra).equals("Completed"));
+        assertTrue(statusConfirmations("signature") >= signed + 1, "the complete was confirmed by its signature");
+        assertEquals(asked, statusConfirmations("coordinator"), "nobody asked the coordinator");
+        assertEquals(8, stock(sku));
     }
 
     @Test

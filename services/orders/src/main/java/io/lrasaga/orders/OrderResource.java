@@ -9,7 +9,6 @@ import java.util.Set;
 import io.lrasaga.idempotency.IdempotencyFilter;
 import io.lrasaga.idempotency.Idempotent;
 import io.lrasaga.participant.CallbackConfirmation;
-import io.lrasaga.participant.CoordinatorCalls;
 import io.lrasaga.participant.ParticipantAnswers;
 import io.lrasaga.problem.ProblemException;
 import io.lrasaga.problem.ProblemType;
@@ -54,8 +53,6 @@ public class OrderResource {
     @Inject
     CallbackConfirmation confirmation;
 
-    @Inject
-    CoordinatorCalls coordinator;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -124,7 +121,7 @@ public class OrderResource {
     public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
         String lra = ParticipantAnswers.requireLra(lraId);
         if (store.byLra(lra).stream().anyMatch(order -> order.status == Order.Status.PENDING)) {
-            coordinator.status(lra).ifPresent(ending -> {
+            confirmation.status(lra).ifPresent(ending -> {
                 if (CallbackConfirmation.CLOSING.contains(ending)) {
                     store.end(lra, Order.Status.CONFIRMED);
                 } else if (CallbackConfirmation.CANCELLING.contains(ending)) {

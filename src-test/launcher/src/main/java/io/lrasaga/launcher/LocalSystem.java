@@ -30,7 +30,10 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
     private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
     // The coordinator has no default admin password; each local run gets a fresh one.
-    private final String adminPassword = newPassword();
+    private final String adminPassword = newSecret(12);
+    // The coordinator signs each callback's LRA status with it; participants verify it
+    // instead of asking the coordinator back (docs/participants.md, signed callbacks).
+    private final String signedCallbacksKey = newSecret(32);
     private final Object postgresLock = new Object();
     private EmbeddedPostgresServer postgres;
     private MongoWireServer mongo;
@@ -240,6 +243,7 @@ public final class LocalSystem implements AutoCloseable {
                 }
             }
         }
+        properties.put("lra-saga.signed-callbacks.key", signedCallbacksKey);
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
         }
@@ -264,8 +268,8 @@ public final class LocalSystem implements AutoCloseable {
         return adminPassword;
     }
 
-    private static String newPassword() {
-        byte[] random = new byte[12];
+    private static String newSecret(int bytes) {
+        byte[] random = new byte[bytes];
         new java.security.SecureRandom().nextBytes(random);
         return java.util.HexFormat.of().formatHex(random);
     }

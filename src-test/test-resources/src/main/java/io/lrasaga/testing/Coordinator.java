@@ -20,6 +20,9 @@ public final class Coordinator {
     /** The admin password of the coordinator {@link CoordinatorResource} starts (user {@code operator}). */
     public static final String TEST_OPERATOR_PASSWORD = "test-operator-secret";
 
+    /** The signed-callbacks key {@link CoordinatorResource} gives the coordinator and the service under test. */
+    public static final String TEST_SIGNED_CALLBACKS_KEY = "test-signed-callbacks-key-0123456789abcdef";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 

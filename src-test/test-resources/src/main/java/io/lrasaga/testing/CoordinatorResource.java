@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.lrasaga.launcher.App;
@@ -21,8 +22,23 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class CoordinatorResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Init arg: {@code "false"} starts the coordinator without the signed-callbacks key while
+     * the service under test still has it (a coordinator not yet given the key), so every
+     * callback is confirmed by asking the coordinator.
+     */
+    public static final String COORDINATOR_SIGNS = "coordinator-signs";
+
+    private static final String SIGNED_CALLBACKS_KEY = "lra-saga.signed-callbacks.key";
+
     private AppProcess coordinator;
     private Path dir;
+    private boolean coordinatorSigns = true;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        coordinatorSigns = !"false".equals(initArgs.get(COORDINATOR_SIGNS));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -30,14 +46,18 @@ public class CoordinatorResource implements QuarkusTestResourceLifecycleManager 
             dir = Files.createTempDirectory("lra-saga-coordinator-");
             Path root = Path.of(System.getProperty("lra-saga.root", "../.."));
             int port = FreePort.find();
+            Map<String, String> properties = new HashMap<>(Map.of(
+                    "lra-saga.coordinator.data-dir", dir.resolve("store").toString(),
+                    "lra-saga.coordinator.admin.operator-password", Coordinator.TEST_OPERATOR_PASSWORD));
+            if (coordinatorSigns) {
+                properties.put(SIGNED_CALLBACKS_KEY, Coordinator.TEST_SIGNED_CALLBACKS_KEY);
+            }
             coordinator = new AppProcess("coordinator", LocalSystemConfig.defaults(root).jar(App.COORDINATOR),
-                    dir, Path.of("target", "coordinator-" + port + ".log").toAbsolutePath(), port,
-                    Map.of("lra-saga.coordinator.data-dir", dir.resolve("store").toString(),
-                            "lra-saga.coordinator.admin.operator-password", Coordinator.TEST_OPERATOR_PASSWORD),
-                    "256m");
+                    dir, Path.of("target", "coordinator-" + port + ".log").toAbsolutePath(), port, properties, "256m");
             coordinator.start();
             coordinator.awaitReady(Duration.ofSeconds(90));
-            return Map.of("quarkus.lra.coordinator-url", coordinator.baseUrl() + "/lra-coordinator");
+            return Map.of("quarkus.lra.coordinator-url", coordinator.baseUrl() + "/lra-coordinator",
+                    SIGNED_CALLBACKS_KEY, Coordinator.TEST_SIGNED_CALLBACKS_KEY);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);

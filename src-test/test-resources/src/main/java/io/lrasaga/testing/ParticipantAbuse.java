@@ -10,10 +10,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import io.lrasaga.signedcallbacks.StatusAttestation;
 
 /**
  * The abuse cases every participant service shares: {@code Long-Running-Action} headers that
@@ -80,6 +85,24 @@ public final class ParticipantAbuse {
                     400, "untrusted-coordinator").assertRefusedChangingNothing(state, serving);
             participant("PUT", callback, callback + " without the LRA header", null, 412, "lra-required")
                     .assertRefusedChangingNothing(state, serving);
+            // The coordinator's signed status is taken only when it verifies: anything else is
+            // ignored and the coordinator asked, which reports the LRA Active.
+            String ending = callback.equals("complete") ? "Closing" : "Cancelling";
+            Instant now = Instant.now();
+            participant("PUT", callback, callback + " signed with another key", lra, 412, "callback-not-confirmed")
+                    .header(StatusAttestation.HEADER, signed("another-key-0123456789abcdef0123456789", lra, ending, now))
+                    .assertRefusedChangingNothing(state, serving);
+            participant("PUT", callback, callback + " with a stale signature", lra, 412, "callback-not-confirmed")
+                    .header(StatusAttestation.HEADER, signed(Coordinator.TEST_SIGNED_CALLBACKS_KEY, lra, ending,
+                            now.minus(Duration.ofMinutes(10))))
+                    .assertRefusedChangingNothing(state, serving);
+            participant("PUT", callback, callback + " with another LRA's signature", lra, 412, "callback-not-confirmed")
+                    .header(StatusAttestation.HEADER, signed(Coordinator.TEST_SIGNED_CALLBACKS_KEY, unknownLra(base),
+                            ending, now))
+                    .assertRefusedChangingNothing(state, serving);
+            participant("PUT", callback, callback + " with a malformed signature", lra, 412, "callback-not-confirmed")
+                    .header(StatusAttestation.HEADER, "status=" + ending + ";t=" + now.toEpochMilli() + ";sig=forged")
+                    .assertRefusedChangingNothing(state, serving);
         }
         participant("GET", "status", "status of an unknown LRA", unknownLra(base), 410, "http-410")
                 .assertRefusedChangingNothing(state, serving);
@@ -103,6 +126,11 @@ public final class ParticipantAbuse {
         }
         assertEquals(ended, state.get(), "a replayed callback changed the data");
         serving.run();
+    }
+
+    private static String signed(String key, String lra, String status, Instant at) {
+        return StatusAttestation.of(key, Duration.ofSeconds(30), Clock.fixed(at, ZoneOffset.UTC)).sign(lra, status)
+                .orElseThrow();
     }
 
     private static BadRequest participant(String method, String callback, String name, String lra, int status,
