@@ -3,12 +3,19 @@ package io.lrasaga.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) backed by an H2 file, so documents
@@ -35,11 +42,19 @@ public final class MongoWireServer implements AutoCloseable {
         return new MongoWireServer(server, port);
     }
 
-    /** Commits the MVStore after each command and message, before the answer goes out. */
+    /**
+     * Commits the MVStore after each command and message, before the answer goes out; keeps
+     * single-field secondary indexes ({@link MongoEqualityIndex}).
+     */
     private static final class CommittingH2Backend extends H2Backend {
 
         CommittingH2Backend(String fileName) {
             super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IndexingH2Database(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override
@@ -58,6 +73,20 @@ public final class MongoWireServer implements AutoCloseable {
             } finally {
                 commit();
             }
+        }
+    }
+
+    private static final class IndexingH2Database extends H2Database {
+
+        IndexingH2Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return keys.size() == 1 ? new MongoEqualityIndex<>(indexName, keys, sparse)
+                    : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
     }
 
