@@ -116,6 +116,11 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** PID of the MongoDB wire server's own JVM ({@link #withMongoProcess()}), else this JVM's. */
+    public long mongoPid() {
+        return mongoProcess != null ? mongoProcess.pid() : ProcessHandle.current().pid();
+    }
+
     /** Starts the MongoDB wire server on its file and port, unless it runs. */
     public void startMongo() throws IOException {
         if (mongoProcess != null) {

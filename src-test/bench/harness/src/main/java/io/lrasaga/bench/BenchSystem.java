@@ -50,7 +50,9 @@ public final class BenchSystem implements AutoCloseable {
         LocalSystemConfig config = LocalSystemConfig.defaults(projectRoot).withDataDir(dataDir)
                 .withPorts(FreePort.findRange(App.values().length), FreePort.find(), FreePort.find())
                 .withDurable(true).withJvmOptions(jvmOptions);
-        BenchSystem bench = new BenchSystem(configuration, new LocalSystem(config));
+        // The MongoDB wire server in a JVM of its own, so its CPU is reported apart from the load
+        // generator's: it is a stand-in for MongoDB, with costs of its own (one file commit per command).
+        BenchSystem bench = new BenchSystem(configuration, new LocalSystem(config).withMongoProcess());
         OPEN.add(bench);
         try {
             bench.startProcesses();
@@ -113,6 +115,7 @@ public final class BenchSystem implements AutoCloseable {
         List<MeasuredProcess> measured = new ArrayList<>();
         appPids().forEach((app, pid) -> measured.add(MeasuredProcess.single(app, pid)));
         measured.add(MeasuredProcess.tree("postgresql", postmasterPid()));
+        measured.add(MeasuredProcess.single("mongodb", system.mongoPid()));
         measured.add(MeasuredProcess.single("bench-jvm", ProcessHandle.current().pid()));
         return measured;
     }

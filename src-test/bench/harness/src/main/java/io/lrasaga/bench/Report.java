@@ -54,7 +54,7 @@ public final class Report {
                     perSaga(level.after().jitMillisSince(level.before()), level.sagas())));
         }
         out.append("\nCPU columns: CPU milliseconds per saga of each process in the measured window (/proc utime+stime;"
-                + " postgresql: postmaster and backends; bench-jvm: the load generator and the MongoDB wire server);"
+                + " postgresql: postmaster and backends; mongodb: the MongoDB wire server's JVM; bench-jvm: the load generator);"
                 + " 'of it JIT': the part spent by the JVMs' JIT compiler threads, which a longer --jit-warmup lowers.\n");
         return out.toString();
     }
