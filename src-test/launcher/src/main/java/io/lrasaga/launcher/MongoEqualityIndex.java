@@ -46,22 +46,22 @@ final class MongoEqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return equalTo(query) != null;
+        return equalTo(query, field()) != null;
     }
 
     /**
-     * The value the query requires the field to equal, at its top level or in a top-level
+     * The value a query requires {@code field} to equal, at its top level or in a top-level
      * {@code $and} (the Java driver sends {@code Filters.and} as one); null if none.
      */
-    private Object equalTo(Document query) {
-        Object value = query.get(field());
+    static Object equalTo(Document query, String field) {
+        Object value = query.get(field);
         if (plain(value)) {
             return value;
         }
         if (query.get("$and") instanceof Collection<?> all) {
             for (Object part : all) {
-                if (part instanceof Document clause && plain(clause.get(field()))) {
-                    return clause.get(field());
+                if (part instanceof Document clause && plain(clause.get(field))) {
+                    return clause.get(field);
                 }
             }
         }
@@ -76,7 +76,7 @@ final class MongoEqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
-        Map<KeyValue, P> found = positions.get(new KeyValue(equalTo(query)).normalized());
+        Map<KeyValue, P> found = positions.get(new KeyValue(equalTo(query, field())).normalized());
         return found == null ? List.of() : new ArrayList<>(found.values());
     }
 

@@ -44,7 +44,8 @@ public final class MongoWireServer implements AutoCloseable {
 
     /**
      * Commits the MVStore after each command and message, before the answer goes out; keeps
-     * single-field secondary indexes ({@link MongoEqualityIndex}).
+     * single-field secondary indexes ({@link MongoEqualityIndex}) and looks documents up by a
+     * unique field even when a query asks more ({@link MongoUniqueLookup}).
      */
     private static final class CommittingH2Backend extends H2Backend {
 
@@ -80,6 +81,13 @@ public final class MongoWireServer implements AutoCloseable {
 
         IndexingH2Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return keys.size() == 1 && !sparse ? new MongoUniqueLookup<>(unique) : unique;
         }
 
         @Override

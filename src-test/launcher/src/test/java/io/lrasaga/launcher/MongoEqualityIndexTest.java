@@ -2,6 +2,7 @@ package io.lrasaga.launcher;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -66,6 +67,10 @@ class MongoEqualityIndexTest {
             assertEquals(11, found(events, eq("_saga.lra", "lra-0")).size());
             assertEquals(List.of("e5", "e8", "e11", "e14", "e17", "e20", "e23", "e26", "e29"),
                     found(events, eq("_saga.lra", "lra-2")));
+            // a compare-and-set by _id (the ledger's transitions): found by _id, then the rest is checked
+            assertEquals(1, events.updateOne(and(eq("_id", "e4"), in("n", 4, 5)), set("n", 40)).getModifiedCount());
+            assertEquals(0, events.updateOne(and(eq("_id", "e4"), in("n", 4, 5)), set("n", 41)).getModifiedCount());
+            assertEquals(List.of("e4"), found(events, and(eq("_id", "e4"), eq("n", 40))));
         }
         try (MongoWireServer reopened = MongoWireServer.start(file, FreePort.find());
                 MongoClient client = MongoClients.create(reopened.connectionString())) {
