@@ -3,11 +3,11 @@ package io.lrasaga.coordinator.tracking;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,9 +26,10 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Follows every LRA from start to end and announces each end ({@link LraEnded}) exactly once
  * per outcome. Narayana has no end-of-LRA hook, so the tracker looks: right after the
- * coordinator's own start/join/close/cancel endpoints answer ({@link ProtocolFilter}), after
- * every recovery pass, and every poll interval for what happens without a request (time
- * limits, recovery replays).
+ * coordinator's own start/join/close/cancel endpoints answer ({@link ProtocolFilter}), when
+ * the coordinator calls a participant of an LRA it does not follow yet ({@link CallbackWatch}:
+ * a recovery pass can load an LRA, finish it and drop it within the pass), after every
+ * recovery pass, and every poll interval for what happens without a request (time limits).
  */
 @ApplicationScoped
 public class LraTracker {
@@ -45,7 +46,8 @@ public class LraTracker {
     @Inject
     Event<LraEnded> ended;
 
-    private final Map<String, TrackedLra> tracked = new HashMap<>();
+    // Changed only under this object's lock; concurrent so that follows() needs no lock.
+    private final Map<String, TrackedLra> tracked = new ConcurrentHashMap<>();
 
     // Outcomes announced recently, so an LRA Narayana still holds (a failed one) is not
     // announced again at every poll.
@@ -55,6 +57,23 @@ public class LraTracker {
             return size() > REMEMBERED_ENDS;
         }
     };
+
+    /**
+     * Starts following an LRA the coordinator holds in memory now, without taking the tracker's
+     * lock: called from inside Narayana's own work (a callback of a recovery pass, which holds
+     * the recovery module's monitor that the tracker's recovery look needs in turn).
+     */
+    public void follow(String uid, URI lraId) {
+        if (tracked.containsKey(uid)) {
+            return;
+        }
+        store.inMemory(lraId).ifPresent(live -> {
+            TrackedLra lra = new TrackedLra(uid, live);
+            lra.capture(live);
+            lra.observe(Instant.now());
+            tracked.putIfAbsent(uid, lra);
+        });
+    }
 
     /** Starts following an LRA (idempotent) and looks at it now. */
     public void reconcile(String uid) {
@@ -70,8 +89,9 @@ public class LraTracker {
             if (live.isEmpty()) {
                 return;
             }
-            lra = new TrackedLra(uid, live.get());
-            tracked.put(uid, lra);
+            TrackedLra created = new TrackedLra(uid, live.get());
+            TrackedLra followed = tracked.putIfAbsent(uid, created); // or follow() was first
+            lra = followed != null ? followed : created;
         }
         look(lra, Instant.now());
     }
@@ -86,7 +106,7 @@ public class LraTracker {
             if (tracked.containsKey(uid) || alreadyAnnounced(uid, live.getValue().getLRAStatus())) {
                 continue;
             }
-            tracked.put(uid, new TrackedLra(uid, live.getValue()));
+            tracked.putIfAbsent(uid, new TrackedLra(uid, live.getValue()));
         }
         for (TrackedLra lra : new ArrayList<>(tracked.values())) {
             look(lra, now);
@@ -185,8 +205,10 @@ public class LraTracker {
         announced.put(lra.uid, status);
         LRAData data = lra.data();
         Instant start = data.getStartTime() > 0 ? Instant.ofEpochMilli(data.getStartTime()) : null;
-        Instant end = data.getFinishTime() > 0 && !inferred ? Instant.ofEpochMilli(data.getFinishTime())
-                : Instant.now();
+        // Narayana's finish time is the time limit until a request ends the LRA; an end by a
+        // recovery pass leaves it there, possibly in the future.
+        Instant now = Instant.now();
+        Instant end = data.getFinishTime() > 0 && !inferred ? min(Instant.ofEpochMilli(data.getFinishTime()), now) : now;
         List<Transition> transitions = new ArrayList<>(lra.transitions);
         if (transitions.isEmpty() || !transitions.get(transitions.size() - 1).status().equals(status)) {
             transitions.add(new Transition(status, end));
@@ -208,6 +230,10 @@ public class LraTracker {
             return true;
         }
         return isEnd(status) && history.outcome(uid).filter(status.name()::equals).isPresent();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     static boolean isEnd(LRAStatus status) {

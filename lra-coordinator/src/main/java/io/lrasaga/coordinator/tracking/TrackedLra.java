@@ -22,6 +22,8 @@ import io.narayana.lra.coordinator.domain.model.LongRunningAction;
  */
 final class TrackedLra {
 
+    private static final String CANCELLING = LRAStatus.Cancelling.name();
+
     final String uid;
     LongRunningAction lra;
     final Map<String, Participant> participants = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ final class TrackedLra {
     }
 
     void observe(Instant now) {
-        LRAStatus status = lra.getLRAStatus();
+        LRAStatus status = status();
         if (status != null && status != last) {
             last = status;
             transitions.add(new Transition(status.name(), now));
@@ -80,7 +82,14 @@ final class TrackedLra {
     }
 
     LRAStatus status() {
-        return lra.getLRAStatus();
+        LRAStatus status = lra.getLRAStatus();
+        // Narayana's recovery replay of a cancel maps the already Cancelled LRA to Closed in its
+        // final state update (RecoveringLRA: updateState(toLRAStatus(..)) after phase 2 ended it);
+        // a cancelling LRA never closes, so that Closed is its cancellation.
+        if (status == LRAStatus.Closed && transitions.stream().anyMatch(t -> CANCELLING.equals(t.status()))) {
+            return LRAStatus.Cancelled;
+        }
+        return status;
     }
 
     LRAData data() {

@@ -31,10 +31,9 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
     // The coordinator has no default admin password; each local run gets a fresh one.
     private final String adminPassword = newSecret(12);
-    // With withSignedCallbacks(): the coordinator signs each callback's LRA status with it and
-    // participants verify it instead of asking the coordinator back (docs/participants.md).
+    // The coordinator signs each callback's LRA status with it and participants verify it
+    // instead of asking the coordinator back (docs/participants.md); a fresh one each run.
     private final String signedCallbacksKey = newSecret(32);
-    private boolean signedCallbacks;
     private final Object postgresLock = new Object();
     private EmbeddedPostgresServer postgres;
     private MongoWireServer mongo;
@@ -115,20 +114,6 @@ public final class LocalSystem implements AutoCloseable {
                 LOG.info("PostgreSQL on 127.0.0.1:" + postgres.port());
             }
         }
-    }
-
-    /**
-     * Gives the coordinator and every service one signed-callbacks key for this run; call before
-     * {@link #start()}. Off by default: a coordinator restarted after a crash can end an LRA
-     * within its first recovery pass when participants need not call back, and that end is then
-     * missing from the history (a known gap, BENCHMARKS.md session 4).
-     */
-    public LocalSystem withSignedCallbacks() {
-        if (!apps.isEmpty()) {
-            throw new IllegalStateException("configure signed callbacks before starting");
-        }
-        signedCallbacks = true;
-        return this;
     }
 
     /** PID of the MongoDB wire server's own JVM ({@link #withMongoProcess()}), else this JVM's. */
@@ -263,9 +248,7 @@ public final class LocalSystem implements AutoCloseable {
                 }
             }
         }
-        if (signedCallbacks) {
-            properties.put("lra-saga.signed-callbacks.key", signedCallbacksKey);
-        }
+        properties.put("lra-saga.signed-callbacks.key", signedCallbacksKey);
         if (app != App.COORDINATOR) {
             properties.put("quarkus.lra.coordinator-url", coordinatorUrl());
         }

@@ -52,8 +52,7 @@ public final class BenchSystem implements AutoCloseable {
                 .withDurable(true).withJvmOptions(jvmOptions);
         // The MongoDB wire server in a JVM of its own, so its CPU is reported apart from the load
         // generator's: it is a stand-in for MongoDB, with costs of its own (one file commit per command).
-        BenchSystem bench = new BenchSystem(configuration, new LocalSystem(config).withMongoProcess()
-                .withSignedCallbacks());
+        BenchSystem bench = new BenchSystem(configuration, new LocalSystem(config).withMongoProcess());
         OPEN.add(bench);
         try {
             bench.startProcesses();
