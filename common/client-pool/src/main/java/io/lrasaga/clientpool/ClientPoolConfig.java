@@ -20,6 +20,14 @@ public interface ClientPoolConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Whether {@code ClientBuilder.newClient()} (a builder built as created) hands out a handle
+     * on one shared client instead of a new client per call — how Narayana calls participants
+     * and the coordinator. Off: a new client each time (RESTEasy's behaviour).
+     */
+    @WithDefault("true")
+    boolean shareClients();
+
     /** Connections open at once, over all hosts. */
     @WithDefault("256")
     int maxConnections();

@@ -47,6 +47,10 @@ final class SharedConnectionPool {
         return pool;
     }
 
+    PoolSettings settings() {
+        return settings;
+    }
+
     /** Replaces the application's pool (tests compare settings); returns the one it replaced. */
     static synchronized SharedConnectionPool replace(SharedConnectionPool pool) {
         SharedConnectionPool previous = instance();

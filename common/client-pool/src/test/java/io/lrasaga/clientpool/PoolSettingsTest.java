@@ -15,6 +15,7 @@ class PoolSettingsTest {
     void fallbackDefaultsMatchTheMapping() throws Exception {
         PoolSettings d = PoolSettings.DEFAULTS;
         assertEquals(String.valueOf(d.enabled()), defaultOf("enabled"));
+        assertEquals(String.valueOf(d.shareClients()), defaultOf("shareClients"));
         assertEquals(String.valueOf(d.maxConnections()), defaultOf("maxConnections"));
         assertEquals(String.valueOf(d.maxConnectionsPerHost()), defaultOf("maxConnectionsPerHost"));
         assertEquals(d.defaultReadTimeout(), duration(defaultOf("defaultReadTimeout")));

@@ -19,13 +19,15 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pool seen from a server: clients built and closed per call, as Narayana does, arrive on
- * one kept-alive connection; without the pool each call is a new connection.
+ * one kept-alive connection; without the pool each call is a new connection. Every client here
+ * is a client of its own (RESTEasy's builder), as without {@link SharedClientBuilder}.
  */
 class SharedConnectionPoolTest {
 
@@ -78,7 +80,7 @@ class SharedConnectionPoolTest {
     @Test
     void clientsBuiltAndClosedPerCallReuseOneConnection() {
         for (int i = 0; i < 20; i++) {
-            assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+            assertEquals(200, callWithNewClient(new ResteasyClientBuilderImpl()));
         }
         assertEquals(1, clientPorts.size(), "connections used by 20 calls: " + clientPorts);
     }
@@ -86,12 +88,12 @@ class SharedConnectionPoolTest {
     @Test
     void answersLeftUnreadAreReleasedWhenTheirClientCloses() {
         // As Narayana's LRA client does for some calls: look at the status, never close the answer.
-        SharedConnectionPool small = new SharedConnectionPool(new PoolSettings(true, 2, 2, Duration.ofSeconds(5),
+        SharedConnectionPool small = new SharedConnectionPool(new PoolSettings(true, true, 2, 2, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Duration.ofSeconds(1)));
         SharedConnectionPool previous = SharedConnectionPool.replace(small);
         try {
             for (int i = 0; i < 10; i++) {
-                Client client = ClientBuilder.newClient();
+                Client client = new ResteasyClientBuilderImpl().build();
                 try {
                     assertEquals(200, client.target(uri("/callback")).request().put(Entity.text("")).getStatus());
                 } finally {
@@ -108,10 +110,10 @@ class SharedConnectionPoolTest {
     @Test
     void withThePoolOffEveryClientOpensItsOwnConnection() {
         SharedConnectionPool previous = SharedConnectionPool.replace(new SharedConnectionPool(
-                new PoolSettings(false, 256, 64, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1))));
+                new PoolSettings(false, true, 256, 64, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1))));
         try {
             for (int i = 0; i < 5; i++) {
-                assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+                assertEquals(200, callWithNewClient(new ResteasyClientBuilderImpl()));
             }
         } finally {
             SharedConnectionPool.replace(previous);
@@ -121,7 +123,7 @@ class SharedConnectionPoolTest {
 
     @Test
     void aClientsOwnReadTimeoutStillApplies() {
-        Client client = ClientBuilder.newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build();
+        Client client = new ResteasyClientBuilderImpl().readTimeout(300, TimeUnit.MILLISECONDS).build();
         try {
             ProcessingException timedOut = assertThrows(ProcessingException.class,
                     () -> client.target(uri("/slow")).request().get().close());
@@ -135,15 +137,15 @@ class SharedConnectionPoolTest {
     void aPeerThatRestartedOnTheSamePortIsReachedAgain() throws IOException {
         // The kept-alive connection died with the old server; the check of a connection idle
         // for longer than validate-after-inactivity (1 ms here, a restart takes longer) replaces it.
-        SharedConnectionPool quick = new SharedConnectionPool(new PoolSettings(true, 256, 64, Duration.ofSeconds(30),
+        SharedConnectionPool quick = new SharedConnectionPool(new PoolSettings(true, true, 256, 64, Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofMillis(1)));
         SharedConnectionPool previous = SharedConnectionPool.replace(quick);
         try {
-            assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+            assertEquals(200, callWithNewClient(new ResteasyClientBuilderImpl()));
             int restartedPort = server.getAddress().getPort();
             server.stop(0);
             startServerOn(restartedPort);
-            assertEquals(200, callWithNewClient(ClientBuilder.newBuilder()));
+            assertEquals(200, callWithNewClient(new ResteasyClientBuilderImpl()));
         } finally {
             SharedConnectionPool.replace(previous);
             quick.close();
