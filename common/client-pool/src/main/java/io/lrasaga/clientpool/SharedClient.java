@@ -18,52 +18,63 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.client.jaxrs.ClientHttpEngine;
 import org.jboss.resteasy.client.jaxrs.ResteasyClient;
 import org.jboss.resteasy.client.jaxrs.ResteasyWebTarget;
+import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
+import org.jboss.resteasy.client.jaxrs.internal.ClientConfiguration;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientImpl;
 
 /**
- * A caller's handle on the application's one unconfigured client ({@link SharedClientBuilder}).
- * Closing the handle closes only the handle. A caller that configures its client after
- * building it ({@code register}, {@code property}) gets a client of its own first, so nothing
- * it does reaches other callers; web targets copy their client's configuration anyway.
+ * A caller's handle on the application's one unconfigured client ({@link SharedClientBuilder}):
+ * its configuration, providers and executors, and a connection-pool engine of the handle's own,
+ * so that closing the handle releases the connections of answers its caller left unread (as
+ * closing a client of its own would; Narayana's LRA client reads only the status of some).
+ * A caller that configures its client after building it ({@code register}, {@code property})
+ * gets a client of its own first, so nothing it does reaches other callers; web targets copy
+ * their client's configuration anyway.
  */
 final class SharedClient implements ResteasyClient {
 
-    private static volatile ResteasyClient shared;
-
+    private final ResteasyClient shared;
+    private ResteasyClient handle;
     private ResteasyClient own;
     private volatile boolean closed;
 
-    /** The client every handle uses until it is configured; built on first use. */
-    static ResteasyClient shared() {
-        ResteasyClient client = shared;
-        if (client == null) {
-            synchronized (SharedClient.class) {
-                client = shared;
-                if (client == null) {
-                    client = plainClient();
-                    shared = client;
-                }
-            }
-        }
-        return client;
-    }
-
-    // RESTEasy's own builder: the client newClient() gives without this module, once.
-    private static ResteasyClient plainClient() {
-        return new ResteasyClientBuilderImpl().build();
+    SharedClient(ResteasyClient shared) {
+        this.shared = shared;
     }
 
     private synchronized ResteasyClient client() {
-        return own != null ? own : shared();
+        if (own != null) {
+            return own;
+        }
+        if (handle == null) {
+            handle = new Handle(shared);
+        }
+        return handle;
     }
 
     private synchronized SharedClient configure(Consumer<Client> change) {
         abortIfClosed();
         if (own == null) {
-            own = plainClient();
+            own = new ResteasyClientBuilderImpl().build();
         }
         change.accept(own);
         return this;
+    }
+
+    /** The shared client's configuration and executors (not shut down on close), its own engine. */
+    private static final class Handle extends ResteasyClientImpl {
+        Handle(ResteasyClient shared) {
+            super(engineLike(shared.httpEngine()), shared.asyncInvocationExecutor(), false,
+                    shared.getScheduledExecutor(), (ClientConfiguration) shared.getConfiguration());
+        }
+
+        private static ClientHttpEngine engineLike(ClientHttpEngine sharedEngine) {
+            ApacheHttpClient43Engine pooled = (ApacheHttpClient43Engine) sharedEngine;
+            ClientScopedEngine engine = new ClientScopedEngine(pooled.getHttpClient());
+            engine.setFollowRedirects(pooled.isFollowRedirects());
+            return engine;
+        }
     }
 
     @Override
@@ -99,6 +110,9 @@ final class SharedClient implements ResteasyClient {
     @Override
     public synchronized void close() {
         closed = true;
+        if (handle != null) {
+            handle.close();
+        }
         if (own != null) {
             own.close();
         }

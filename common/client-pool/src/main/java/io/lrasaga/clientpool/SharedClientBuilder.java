@@ -31,8 +31,9 @@ public class SharedClientBuilder extends ResteasyClientBuilderImpl {
 
     @Override
     public ResteasyClient build() {
-        if (SharedConnectionPool.instance().settings().shareClients() && unconfigured()) {
-            return new SharedClient();
+        SharedConnectionPool pool = SharedConnectionPool.instance();
+        if (pool.settings().enabled() && pool.settings().shareClients() && unconfigured()) {
+            return new SharedClient(pool.sharedClient());
         }
         return super.build();
     }

@@ -11,6 +11,8 @@ import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.jboss.resteasy.client.jaxrs.ClientHttpEngine;
+import org.jboss.resteasy.client.jaxrs.ResteasyClient;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.jboss.resteasy.client.jaxrs.api.ClientBuilderConfiguration;
 import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 
@@ -27,6 +29,7 @@ final class SharedConnectionPool {
 
     private final PoolSettings settings;
     private final Map<Timeouts, CloseableHttpClient> clients = new ConcurrentHashMap<>();
+    private volatile ResteasyClient sharedClient;
 
     SharedConnectionPool(PoolSettings settings) {
         this.settings = settings;
@@ -49,6 +52,25 @@ final class SharedConnectionPool {
 
     PoolSettings settings() {
         return settings;
+    }
+
+    /**
+     * The client {@code ClientBuilder.newClient()} would build, once per pool: what every
+     * {@link SharedClient} handle uses (its configuration, providers, executors, and this pool).
+     */
+    ResteasyClient sharedClient() {
+        ResteasyClient client = sharedClient;
+        if (client == null) {
+            synchronized (this) {
+                client = sharedClient;
+                if (client == null) {
+                    // RESTEasy's own builder: its engine comes from this pool (PooledEngineFactory)
+                    client = new ResteasyClientBuilderImpl().build();
+                    sharedClient = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** Replaces the application's pool (tests compare settings); returns the one it replaced. */

@@ -28,6 +28,7 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
+import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.jboss.resteasy.client.jaxrs.internal.LocalResteasyProviderFactory;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
@@ -85,8 +86,9 @@ class SharedClientBuilderTest {
         Client second = new SharedClientBuilder().build();
 
         assertInstanceOf(SharedClient.class, first);
-        assertSame(((SharedClient) first).httpEngine(), ((SharedClient) second).httpEngine());
         assertSame(((SharedClient) first).asyncInvocationExecutor(), ((SharedClient) second).asyncInvocationExecutor());
+        assertSame(first.getConfiguration(), second.getConfiguration());
+        assertSame(pooled(first), pooled(second), "one connection pool");
         assertEquals("200 Completed", put(first));
         first.close();
 
@@ -119,7 +121,32 @@ class SharedClientBuilderTest {
         // Narayana's callbacks must pass the application's client filters (tracing, signing):
         // the shared client is built from the global provider factory like any new client.
         assertEquals(new ResteasyClientBuilderImpl().build().getConfiguration().getClasses(),
-                SharedClient.shared().getConfiguration().getClasses());
+                new SharedClientBuilder().build().getConfiguration().getClasses());
+    }
+
+    @Test
+    void answersLeftUnreadAreReleasedWhenTheirHandleCloses() throws Exception {
+        // two connections per host: without the release the third call would wait for ever
+        SharedConnectionPool previous = SharedConnectionPool.replace(new SharedConnectionPool(new PoolSettings(true,
+                true, 2, 2, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1))));
+        try {
+            for (int i = 0; i < 10; i++) {
+                Client client = new SharedClientBuilder().build();
+                assertInstanceOf(SharedClient.class, client);
+                // as Narayana's LRA client does: the status only, the answer left open
+                Response response = client.target(callback()).request().async().put(Entity.text(""))
+                        .get(5, TimeUnit.SECONDS);
+                assertEquals(200, response.getStatus());
+                client.close();
+            }
+        } finally {
+            SharedConnectionPool.replace(previous);
+        }
+        assertEquals(10, marks.size());
+    }
+
+    private static Object pooled(Client client) {
+        return ((ApacheHttpClient43Engine) ((SharedClient) client).httpEngine()).getHttpClient();
     }
 
     static Stream<Arguments> configurations() throws Exception {

@@ -26,7 +26,8 @@ class SharedCallbackClientTest {
         Client first = ClientBuilder.newClient();
         Client second = ClientBuilder.newClient();
         try {
-            assertSame(((ResteasyClient) first).httpEngine(), ((ResteasyClient) second).httpEngine());
+            assertSame(((ResteasyClient) first).asyncInvocationExecutor(), ((ResteasyClient) second).asyncInvocationExecutor());
+            assertSame(first.getConfiguration(), second.getConfiguration());
             assertEquals(true, first.getConfiguration().isRegistered(LraStatusSigner.class));
         } finally {
             first.close();
