@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class BenchMain {
         print("## " + configuration.id());
         print("");
         Instant started = Instant.now();
-        try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), options.jvmOptions())) {
+        try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), appJvmOptions())) {
             Seeded run = Seeded.seed(system);
             List<MeasuredProcess> processes = run.processes();
             LoadGenerator generator = run.generator();
@@ -138,7 +139,7 @@ public final class BenchMain {
             print("## soak of " + configuration.id() + " at concurrency " + concurrency + " for " + length.toSeconds()
                     + " s, sampled every " + interval.toSeconds() + " s");
             print("");
-            try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), options.jvmOptions())) {
+            try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), appJvmOptions())) {
                 Seeded run = Seeded.seed(system);
                 List<MeasuredProcess> processes = run.processes();
                 LoadGenerator generator = run.generator();
@@ -174,6 +175,11 @@ public final class BenchMain {
         return consistent;
     }
 
+    /** The app JVMs' options: the chosen ones, and a JFR recording from the start when profiling. */
+    private String appJvmOptions() {
+        return options.profile() ? options.jvmOptions() + " " + JfrRecordings.JVM_OPTIONS : options.jvmOptions();
+    }
+
     private interface LevelRun {
         LoadGenerator.Level run() throws InterruptedException;
     }
@@ -185,11 +191,12 @@ public final class BenchMain {
             return level.run();
         }
         Path dir = benchDir.resolve(system.configuration().id()).resolve("jfr");
-        try (JfrRecordings recordings = JfrRecordings.start(system.appPids(), dir, "c" + concurrency)) {
-            LoadGenerator.Level result = level.run();
-            print("(JFR recordings at concurrency " + concurrency + ": " + dir + ")");
-            return result;
-        }
+        JfrRecordings.cut(system.appPids(), dir);
+        LocalDateTime begin = LocalDateTime.now();
+        LoadGenerator.Level result = level.run();
+        JfrRecordings.dump(system.appPids(), dir, "c" + concurrency, begin, LocalDateTime.now());
+        print("(JFR recordings of concurrency " + concurrency + ", warm-up included: " + dir + ")");
+        return result;
     }
 
     private static String growth(String title, ProcessSnapshot from, ProcessSnapshot to) {
@@ -243,7 +250,7 @@ public final class BenchMain {
         print("command: ./run.sh bench " + describe(options));
         print("machine: " + Machine.describe());
         print("PostgreSQL fsync, synchronous_commit and full_page_writes on for every configuration; "
-                + "app JVMs: -Xmx256m " + options.jvmOptions());
+                + "app JVMs: -Xmx256m " + appJvmOptions());
     }
 
     private static String describe(BenchOptions options) {

@@ -42,8 +42,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              compensation, stock coordinator), lra-saga (every feature on)
               --soak D       instead: run each configuration (default lra-saga only) for D at the
                              highest concurrency and report RSS over time
-              --profile      JFR recording (settings=profile) of every app JVM during the
-                             highest concurrency level, in .lra-saga-bench/<config>/jfr/
+              --profile      JFR (settings=profile, recorded from each app JVM's start) of
+                             the highest concurrency level, in .lra-saga-bench/<config>/jfr/
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
                              the first level (default 60s; at least --warmup)
               --jvm-options  options of every app JVM besides -Xmx256m (default

@@ -3,48 +3,58 @@ package io.lrasaga.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JFR recordings (the {@code profile} settings) of running app JVMs, started and stopped with
- * {@code jcmd}, so profiling needs neither a restart nor other JVM flags than the measured run.
- * Stopping writes one {@code .jfr} file per JVM ({@code jfr print --events jdk.ExecutionSample}
- * or JDK Mission Control read them).
+ * JFR for {@code --profile}: every app JVM records from its start ({@link #JVM_OPTIONS}), so
+ * the JIT compiles the measured code under JFR from the beginning — attaching a recording to a
+ * running JVM retransforms classes and sets compilation back — and the window of one level is
+ * dumped afterwards with {@code jcmd JFR.dump begin= end=}, one {@code .jfr} file per JVM (read
+ * with {@code jfr print --stack-depth 200 --events jdk.ExecutionSample}; the default depth of 5
+ * frames hides the callers).
  */
-final class JfrRecordings implements AutoCloseable {
+final class JfrRecordings {
 
     private static final String NAME = "lra-saga-bench";
 
-    private final Map<String, Long> jvms;
-    private final List<Path> files = new ArrayList<>();
+    /** Added to every app JVM's options when profiling. */
+    static final String JVM_OPTIONS = "-XX:StartFlightRecording=name=" + NAME + ",settings=profile,maxage=30m"
+            + " -XX:FlightRecorderOptions=stackdepth=256";
 
-    private JfrRecordings(Map<String, Long> jvms) {
-        this.jvms = jvms;
+    private JfrRecordings() {
     }
 
-    static JfrRecordings start(Map<String, Long> jvms, Path dir, String label) throws IOException {
+    /**
+     * Starts a new chunk of every JVM's recording now: a dump cuts the running chunk, and
+     * {@link #dump} can only leave out whole chunks before {@code begin}.
+     */
+    static void cut(Map<String, Long> jvms, Path dir) throws IOException {
         Files.createDirectories(dir);
-        JfrRecordings recordings = new JfrRecordings(jvms);
+        for (Map.Entry<String, Long> jvm : jvms.entrySet()) {
+            Path file = dir.resolve(jvm.getKey() + "-cut.jfr").toAbsolutePath();
+            jcmd(jvm.getValue(), "JFR.dump", "name=" + NAME, "filename=" + file);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The recordings of [{@code begin}, {@code end}] of every JVM, as files in {@code dir}. */
+    static List<Path> dump(Map<String, Long> jvms, Path dir, String label, LocalDateTime begin, LocalDateTime end)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
         for (Map.Entry<String, Long> jvm : jvms.entrySet()) {
             Path file = dir.resolve(jvm.getKey() + "-" + label + ".jfr").toAbsolutePath();
-            jcmd(jvm.getValue(), "JFR.start", "name=" + NAME, "settings=profile", "filename=" + file);
-            recordings.files.add(file);
+            jcmd(jvm.getValue(), "JFR.dump", "name=" + NAME, "filename=" + file,
+                    "begin=" + begin.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+                    "end=" + end.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            files.add(file);
         }
-        return recordings;
-    }
-
-    List<Path> files() {
         return files;
-    }
-
-    @Override
-    public void close() throws IOException {
-        for (long pid : jvms.values()) {
-            jcmd(pid, "JFR.stop", "name=" + NAME);
-        }
     }
 
     private static void jcmd(long pid, String... command) throws IOException {
