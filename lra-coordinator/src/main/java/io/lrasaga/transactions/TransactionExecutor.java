@@ -46,6 +46,8 @@ public class TransactionExecutor {
     private static final Logger LOG = Logger.getLogger(TransactionExecutor.class);
     static final String CLIENT_ID = "lra-saga-transaction";
     private static final String LRA_HEADER = "Long-Running-Action";
+    private static final String CANCELLING = "Cancelling";
+    private static final long SETTLE_POLL_MILLIS = 50;
 
     private final TransactionsConfig config;
     private final ServiceCalls calls;
@@ -243,6 +245,9 @@ public class TransactionExecutor {
             // The answer was lost or refused (e.g. the time limit ended the LRA first): ask the store.
             lraStatus = outcomes.status(run.uid).orElse(null);
         }
+        if (CANCELLING.equals(lraStatus)) {
+            lraStatus = awaitEnd(run.uid, lraStatus);
+        }
         TransactionResult.Status status = LraOutcomes.transactionStatus(lraStatus);
         if (!answered && "Cancelling".equals(lraStatus)) {
             // Not an answer to our cancel: it may still be calling the participants; not failed (yet).
@@ -264,6 +269,23 @@ public class TransactionExecutor {
             default -> List.of();
         };
         return run.result(status, compensated, why, lraStatus);
+    }
+
+    // A cancel answers Cancelling at once when another thread is cancelling the LRA already (its
+    // time limit expired at the same moment): give those compensations a moment to finish.
+    private String awaitEnd(String uid, String ending) {
+        long deadline = System.nanoTime() + config.settleTimeout().toNanos();
+        String status = ending;
+        while (ending.equals(status) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(SETTLE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+            status = outcomes.status(uid).orElse(status);
+        }
+        return status;
     }
 
     /** After a cancel that did not finish everywhere: the steps whose service reports its part compensated. */

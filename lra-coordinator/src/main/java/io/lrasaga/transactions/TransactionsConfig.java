@@ -42,6 +42,15 @@ public interface TransactionsConfig {
     @WithDefault("30s")
     Duration endTimeout();
 
+    /**
+     * Longest wait, after a cancel answered {@code Cancelling}, for the LRA to end before the
+     * transaction is reported {@code failed}: the answer comes at once when another thread is
+     * cancelling it already (its time limit expired at the same moment) and its compensations
+     * are still running.
+     */
+    @WithDefault("5s")
+    Duration settleTimeout();
+
     /** First pause before retrying a step ({@code retryOnFailure}); doubled on each retry, with jitter. */
     @WithDefault("100ms")
     Duration retryBackoff();
