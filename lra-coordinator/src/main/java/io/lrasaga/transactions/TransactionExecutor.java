@@ -249,7 +249,7 @@ public class TransactionExecutor {
             lraStatus = awaitEnd(run.uid, lraStatus);
         }
         TransactionResult.Status status = LraOutcomes.transactionStatus(lraStatus);
-        if (!answered && "Cancelling".equals(lraStatus)) {
+        if (!answered && CANCELLING.equals(lraStatus)) {
             // Not an answer to our cancel: it may still be calling the participants; not failed (yet).
             status = TransactionResult.Status.unknown;
         }

@@ -18,7 +18,7 @@ public class ClientBuilderCheck {
     private static final Logger LOG = Logger.getLogger(ClientBuilderCheck.class);
 
     void onStart(@Observes StartupEvent start, ClientPoolConfig config) {
-        String found = ClientBuilder.newBuilder().getClass().getName();
+        String found = inEffect().getName();
         if (config.shareClients() && !SharedClientBuilder.class.getName().equals(found)) {
             LOG.warnf("JAX-RS clients are not shared: the ClientBuilder found is %s (is RESTEasy's"
                     + " META-INF/services entry removed? quarkus.class-loading.removed-resources)", found);

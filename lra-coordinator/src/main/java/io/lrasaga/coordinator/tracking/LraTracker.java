@@ -46,7 +46,7 @@ public class LraTracker {
     @Inject
     Event<LraEnded> ended;
 
-    // Changed only under this object's lock; concurrent so that follows() needs no lock.
+    // Changed under this object's lock, except follow()'s putIfAbsent: concurrent for that.
     private final Map<String, TrackedLra> tracked = new ConcurrentHashMap<>();
 
     // Outcomes announced recently, so an LRA Narayana still holds (a failed one) is not

@@ -43,18 +43,15 @@ final class JfrRecordings {
     }
 
     /** The recordings of [{@code begin}, {@code end}] of every JVM, as files in {@code dir}. */
-    static List<Path> dump(Map<String, Long> jvms, Path dir, String label, LocalDateTime begin, LocalDateTime end)
+    static void dump(Map<String, Long> jvms, Path dir, String label, LocalDateTime begin, LocalDateTime end)
             throws IOException {
         Files.createDirectories(dir);
-        List<Path> files = new ArrayList<>();
         for (Map.Entry<String, Long> jvm : jvms.entrySet()) {
             Path file = dir.resolve(jvm.getKey() + "-" + label + ".jfr").toAbsolutePath();
             jcmd(jvm.getValue(), "JFR.dump", "name=" + NAME, "filename=" + file,
                     "begin=" + begin.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
                     "end=" + end.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-            files.add(file);
         }
-        return files;
     }
 
     private static void jcmd(long pid, String... command) throws IOException {
