@@ -35,12 +35,14 @@ import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientImpl;
 final class SharedClient implements ResteasyClient {
 
     private final ResteasyClient shared;
+    private final ExecutorService asyncTasks;
     private ResteasyClient handle;
     private ResteasyClient own;
     private volatile boolean closed;
 
-    SharedClient(ResteasyClient shared) {
+    SharedClient(ResteasyClient shared, ExecutorService asyncTasks) {
         this.shared = shared;
+        this.asyncTasks = asyncTasks;
     }
 
     private synchronized ResteasyClient client() {
@@ -48,7 +50,7 @@ final class SharedClient implements ResteasyClient {
             return own;
         }
         if (handle == null) {
-            handle = new Handle(shared);
+            handle = new Handle(shared, asyncTasks);
         }
         return handle;
     }
@@ -64,8 +66,8 @@ final class SharedClient implements ResteasyClient {
 
     /** The shared client's configuration and executors (not shut down on close), its own engine. */
     private static final class Handle extends ResteasyClientImpl {
-        Handle(ResteasyClient shared) {
-            super(engineLike(shared.httpEngine()), shared.asyncInvocationExecutor(), false,
+        Handle(ResteasyClient shared, ExecutorService asyncTasks) {
+            super(engineLike(shared.httpEngine()), asyncTasks, false,
                     shared.getScheduledExecutor(), (ClientConfiguration) shared.getConfiguration());
         }
 

@@ -2,6 +2,7 @@ package io.lrasaga.clientpool;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.http.HttpHost;
@@ -30,6 +31,7 @@ final class SharedConnectionPool {
     private final PoolSettings settings;
     private final Map<Timeouts, CloseableHttpClient> clients = new ConcurrentHashMap<>();
     private volatile ResteasyClient sharedClient;
+    private volatile ContextCarryingExecutor asyncTasks;
 
     SharedConnectionPool(PoolSettings settings) {
         this.settings = settings;
@@ -64,13 +66,24 @@ final class SharedConnectionPool {
             synchronized (this) {
                 client = sharedClient;
                 if (client == null) {
+                    asyncTasks = new ContextCarryingExecutor();
                     // RESTEasy's own builder: its engine comes from this pool (PooledEngineFactory)
-                    client = new ResteasyClientBuilderImpl().build();
+                    client = new ResteasyClientBuilderImpl().executorService(asyncTasks, false).build();
                     sharedClient = client;
                 }
             }
         }
         return client;
+    }
+
+    /**
+     * The executor of the shared client's asynchronous calls, unwrapped: RESTEasy's builder
+     * wraps any executor in its own contextual one, which looks its context providers up for
+     * every task; handles run their calls here directly.
+     */
+    ExecutorService asyncTasks() {
+        sharedClient();
+        return asyncTasks;
     }
 
     /** Replaces the application's pool (tests compare settings); returns the one it replaced. */
@@ -143,6 +156,9 @@ final class SharedConnectionPool {
     }
 
     void close() {
+        if (asyncTasks != null) {
+            asyncTasks.shutdown();
+        }
         clients.values().forEach(client -> {
             try {
                 client.close();

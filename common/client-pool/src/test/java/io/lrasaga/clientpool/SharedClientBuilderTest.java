@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +27,13 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.InvocationCallback;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.jboss.resteasy.client.jaxrs.internal.LocalResteasyProviderFactory;
+import org.jboss.resteasy.core.ResteasyContext;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +120,48 @@ class SharedClientBuilderTest {
     }
 
     @Test
+    void asyncCallsRunWithTheCallersRestEasyContextAndLeaveNoneBehind() throws Exception {
+        // as Narayana's coordinator sends a callback from inside the close request
+        Client client = new SharedClientBuilder().build();
+        ResteasyContext.pushContext(CallerMark.class, new CallerMark("close request"));
+        CompletableFuture<String> during = new CompletableFuture<>();
+        try {
+            client.target(callback()).request().async().put(Entity.text(""), seen(during)).get(10, TimeUnit.SECONDS);
+        } finally {
+            ResteasyContext.removeContextDataLevel();
+        }
+        assertEquals("close request on lra-saga-client-async", during.get(10, TimeUnit.SECONDS));
+
+        // the pool's threads are reused: a later call from a thread without that context sees none
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<String> after = new CompletableFuture<>();
+            client.target(callback()).request().async().put(Entity.text(""), seen(after)).get(10, TimeUnit.SECONDS);
+            assertEquals("null on lra-saga-client-async", after.get(10, TimeUnit.SECONDS));
+        }
+        client.close();
+    }
+
+    record CallerMark(String name) {
+    }
+
+    private static InvocationCallback<Response> seen(CompletableFuture<String> seen) {
+        return new InvocationCallback<>() {
+            @Override
+            public void completed(Response response) {
+                response.close();
+                CallerMark mark = ResteasyContext.getContextData(CallerMark.class);
+                seen.complete((mark == null ? "null" : mark.name()) + " on "
+                        + Thread.currentThread().getName().replaceAll("-\\d+$", ""));
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                seen.completeExceptionally(failure);
+            }
+        };
+    }
+
+    @Test
     void theSharedClientCarriesTheApplicationsGlobalProviders() {
         // Narayana's callbacks must pass the application's client filters (tracing, signing):
         // the shared client is built from the global provider factory like any new client.
@@ -196,6 +241,21 @@ class SharedClientBuilderTest {
         Client client = builder.build();
         try {
             assertFalse(client instanceof SharedClient, setting);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void aConfiguredBuilderConfiguresTheClientItBuilds() throws Exception {
+        ResteasyClientBuilder builder = new SharedClientBuilder();
+        Client client = builder.register((ClientRequestFilter) request -> request.getHeaders().putSingle("X-Mark", "built"))
+                .property("lra-saga.test", "set").readTimeout(5, TimeUnit.SECONDS).build();
+        try {
+            assertEquals("set", client.getConfiguration().getProperty("lra-saga.test"));
+            assertEquals(5000, builder.getReadTimeout(TimeUnit.MILLISECONDS));
+            assertEquals("200 Completed", put(client));
+            assertEquals(List.of("built"), marks);
         } finally {
             client.close();
         }
