@@ -38,9 +38,23 @@ class LedgerCollection {
 
     static final String NAME = "lra_saga_ledger";
 
-    /** {@code reason} is null unless the status is a failure that recorded one. */
-    record Entry(ParticipantStatus status, List<String> collections, String reason) {
+    /**
+     * {@code reason} is null unless the status is a failure that recorded one;
+     * {@code deletesIn} is null for an entry written before deletes were recorded (any
+     * collection may then hold the LRA's deletes).
+     */
+    record Entry(ParticipantStatus status, List<String> collections, String reason, Set<String> deletesIn) {
+
+        /** Whether the LRA may have marked documents of {@code namespace} deleted. */
+        boolean mayHaveDeleted(String namespace) {
+            return deletesIn == null || deletesIn.contains(namespace);
+        }
     }
+
+    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
+            .returnDocument(ReturnDocument.AFTER);
+    private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.AFTER);
 
     private final MongoCollection<Document> ledger;
 
@@ -49,11 +63,16 @@ class LedgerCollection {
     }
 
     /**
-     * Records that the LRA writes to {@code namespace} — before it does, so an ending finds the
-     * write — and answers the LRA's status here, creating the entry Active on its first write.
+     * Records that the LRA writes to {@code namespace} (and whether it deletes there) — before
+     * it does, so an ending finds the write — and answers the LRA's status here, creating the
+     * entry Active on its first write.
      */
-    ParticipantStatus begin(String lraId, String namespace) {
-        return upsert(lraId, addToSet("collections", namespace)).status();
+    ParticipantStatus begin(String lraId, String namespace, boolean delete) {
+        Bson change = addToSet("collections", namespace);
+        if (delete) {
+            change = combine(change, addToSet("deletesIn", namespace));
+        }
+        return upsert(lraId, change).status();
     }
 
     Optional<Entry> find(String lraId) {
@@ -66,10 +85,20 @@ class LedgerCollection {
      * {@code reason} says why a failed status was reached (null otherwise).
      */
     Entry transition(String lraId, Set<ParticipantStatus> from, ParticipantStatus to, String reason) {
-        upsert(lraId, null);
-        ledger.updateOne(and(eq("_id", lraId), in("status", from.stream().map(Enum::name).toList())),
-                combine(set("status", to.name()), set("reason", reason), set("updatedAt", new Date())));
-        return find(lraId).orElseThrow();
+        Bson when = and(eq("_id", lraId), in("status", from.stream().map(Enum::name).toList()));
+        Bson move = combine(set("status", to.name()), set("reason", reason), set("updatedAt", new Date()));
+        // One command when the entry is there in one of the expected states (every regular ending)
+        Document moved = ledger.findOneAndUpdate(when, move, AFTER);
+        if (moved != null) {
+            return entry(moved);
+        }
+        // An ending before any write here has no entry yet: it starts Active, so a late step sees the end
+        Entry current = upsert(lraId, null);
+        if (!from.contains(current.status())) {
+            return current;
+        }
+        moved = ledger.findOneAndUpdate(when, move, AFTER);
+        return moved != null ? entry(moved) : find(lraId).orElseThrow();
     }
 
     /** Deletes the entry if the LRA failed here; the forgotten entry, or empty. */
@@ -82,20 +111,18 @@ class LedgerCollection {
     private Entry upsert(String lraId, Bson change) {
         Date now = new Date();
         List<Bson> updates = new ArrayList<>(List.of(setOnInsert("status", ParticipantStatus.Active.name()),
-                setOnInsert("createdAt", now), setOnInsert("updatedAt", now)));
+                setOnInsert("createdAt", now), setOnInsert("updatedAt", now), setOnInsert("recordsDeletes", true)));
         if (change != null) {
             updates.add(change);
         }
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true)
-                .returnDocument(ReturnDocument.AFTER);
         try {
-            return entry(ledger.findOneAndUpdate(eq("_id", lraId), combine(updates), options));
+            return entry(ledger.findOneAndUpdate(eq("_id", lraId), combine(updates), UPSERT_AFTER));
         } catch (MongoWriteException | MongoCommandException e) {
             // Two first writes of one LRA raced and the other inserted; now it is a plain update.
             if (ErrorCategory.fromErrorCode(code(e)) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return entry(ledger.findOneAndUpdate(eq("_id", lraId), combine(updates), options));
+            return entry(ledger.findOneAndUpdate(eq("_id", lraId), combine(updates), UPSERT_AFTER));
         }
     }
 
@@ -106,7 +133,10 @@ class LedgerCollection {
 
     private static Entry entry(Document document) {
         List<String> collections = document.getList("collections", String.class);
+        List<String> deletesIn = document.getList("deletesIn", String.class);
         return new Entry(ParticipantStatus.valueOf(document.getString("status")),
-                collections == null ? List.of() : List.copyOf(collections), document.getString("reason"));
+                collections == null ? List.of() : List.copyOf(collections), document.getString("reason"),
+                !document.getBoolean("recordsDeletes", false) ? null
+                        : deletesIn == null ? Set.of() : Set.copyOf(deletesIn));
     }
 }

@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Updates.unset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.mongodb.client.MongoCollection;
 
@@ -32,11 +33,17 @@ class MarkerSweep {
         this.collections = collections;
     }
 
-    /** Makes the LRA's writes final: deletes what it deleted, strips the marker from the rest. */
-    void complete(String lraId, Collection<String> namespaces) {
+    /**
+     * Makes the LRA's writes final: deletes what it deleted, strips the marker from the rest.
+     * {@code mayHaveDeleted} spares the delete command in a collection where the ledger says
+     * the LRA deleted nothing (one command of the usual insert-only step).
+     */
+    void complete(String lraId, Collection<String> namespaces, Predicate<String> mayHaveDeleted) {
         for (String namespace : namespaces) {
             MongoCollection<BsonDocument> collection = collections.byNamespace(namespace);
-            collection.deleteMany(and(eq(SagaMarker.LRA, lraId), eq(SagaMarker.OP, SagaMarker.DELETE)));
+            if (mayHaveDeleted.test(namespace)) {
+                collection.deleteMany(and(eq(SagaMarker.LRA, lraId), eq(SagaMarker.OP, SagaMarker.DELETE)));
+            }
             // Not "all of the LRA": a delete that lands between the two statements must stay marked,
             // to be deleted (not kept) by the late step's own sweep.
             collection.updateMany(and(eq(SagaMarker.LRA, lraId), ne(SagaMarker.OP, SagaMarker.DELETE)),

@@ -42,7 +42,7 @@ public class MongoSagaLedger implements ParticipantLedger {
         if (entry.status() != Completing) {
             return entry.status();
         }
-        sweep.complete(lraId, entry.collections());
+        sweep.complete(lraId, entry.collections(), entry::mayHaveDeleted);
         return ledger.transition(lraId, EnumSet.of(Completing), Completed, null).status();
     }
 

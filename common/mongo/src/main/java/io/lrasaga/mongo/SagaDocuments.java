@@ -94,7 +94,7 @@ public class SagaDocuments {
             insertNew(target, document);
             return entity;
         }
-        begin(lra.get(), target);
+        begin(lra.get(), target, false);
         document.put(SagaMarker.FIELD, SagaMarker.of(lra.get(), SagaMarker.INSERT, null));
         insertNew(target, document);
         settleIfOvertaken(lra.get(), target);
@@ -118,7 +118,7 @@ public class SagaDocuments {
             }
             return entity;
         }
-        begin(lra.get(), target);
+        begin(lra.get(), target, false);
         BsonDocument before = claim(target, id, lra.get());
         String priorOp = SagaMarker.op(before);
         if (SagaMarker.DELETE.equals(priorOp)) {
@@ -149,7 +149,7 @@ public class SagaDocuments {
             }
             return true;
         }
-        begin(lra.get(), target);
+        begin(lra.get(), target, true);
         BsonDocument before = claim(target, id, lra.get());
         String priorOp = SagaMarker.op(before);
         if (SagaMarker.DELETE.equals(priorOp)) {
@@ -170,8 +170,8 @@ public class SagaDocuments {
         return SagaContext.current().flatMap(SagaContext::lraId);
     }
 
-    private void begin(String lraId, SagaCollections.Target target) {
-        ParticipantStatus status = ledger.begin(lraId, target.namespace());
+    private void begin(String lraId, SagaCollections.Target target, boolean delete) {
+        ParticipantStatus status = ledger.begin(lraId, target.namespace(), delete);
         if (status != ParticipantStatus.Active) {
             throw new ProblemException(ProblemType.LRA_NOT_ACTIVE, "the LRA has already ended here (" + status + ")");
         }
@@ -228,7 +228,7 @@ public class SagaDocuments {
                 return status;
             }
             case Completing, Completed -> {
-                sweep.complete(lraId, List.of(target.namespace()));
+                sweep.complete(lraId, List.of(target.namespace()), namespace -> true);
                 return status;
             }
             default -> {

@@ -209,6 +209,46 @@ class SagaDocumentsTest {
         assertNull(raw(id));
     }
 
+    /**
+     * The ledger records in which collections an LRA deletes, so completing an insert-only step
+     * spares the delete command; an entry written before it recorded them (an LRA in flight
+     * across an upgrade) still gets its deletes done.
+     */
+    @Test
+    void deletesAreCompletedForLedgerEntriesThatDoNotRecordThem() {
+        String kept = seed("kept", newColor(), 1);
+        String doomed = seed("doomed", newColor(), 4);
+        URI lra = newLra();
+        updateStep(lra, kept, "{\"count\":2}").statusCode(200);
+        deleteStep(lra, doomed).statusCode(204);
+        Document recorded = ledgerEntry(lra);
+        assertEquals(List.of("sagatest.gadgets"), recorded.getList("deletesIn", String.class));
+        mongo.getDatabase("sagatest").getCollection("lra_saga_ledger").updateOne(
+                Filters.eq("_id", lra.toASCIIString()),
+                new Document("$unset", new Document("recordsDeletes", "").append("deletesIn", "")));
+
+        coordinator().close(lra);
+
+        awaitStatus(lra, "Completed");
+        assertNull(raw(doomed));
+        assertEquals(2, raw(kept).getInteger("count"));
+        assertFalse(raw(kept).containsKey("_saga"));
+    }
+
+    @Test
+    void anInsertOnlyStepRecordsNoDeletes() {
+        URI lra = newLra();
+        insertStep(lra, "fresh", newColor(), 1).statusCode(201);
+        Document recorded = ledgerEntry(lra);
+        assertTrue(recorded.getBoolean("recordsDeletes"));
+        assertNull(recorded.get("deletesIn"));
+    }
+
+    private Document ledgerEntry(URI lra) {
+        return mongo.getDatabase("sagatest").getCollection("lra_saga_ledger")
+                .find(Filters.eq("_id", lra.toASCIIString())).first();
+    }
+
     @Test
     void updateThenDeleteThenCancelRestoresTheOriginal() {
         String id = seed("original", newColor(), 1);

@@ -101,10 +101,7 @@ public class OrderResource {
      * A repeat for an order already ended answers without asking.
      */
     private void end(String lra, Set<LRAStatus> confirming, Order.Status outcome) {
-        if (store.byLra(lra).stream().anyMatch(order -> order.status == Order.Status.PENDING)) {
-            confirmation.confirm(lra, confirming);
-        }
-        store.end(lra, outcome);
+        store.end(lra, outcome, () -> confirmation.confirm(lra, confirming));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.lrasaga.problem.ProblemType;
 import io.narayana.lra.client.internal.NarayanaLRAClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -59,15 +60,6 @@ public class OrderSaga {
      *                       idempotency filter), or null
      */
     public Response place(URI lra, NewOrder request, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            // The key's claim was taken over from an attempt whose process died before it kept
-            // its answer: if that attempt got as far as writing its order, the key has its order.
-            Optional<Order> earlier = store.byIdempotencyKey(idempotencyKey);
-            if (earlier.isPresent()) {
-                cancel(lra);
-                return answer(earlier.get());
-            }
-        }
         Order order;
         try {
             order = priced(request);
@@ -78,7 +70,19 @@ public class OrderSaga {
         order.id = UUID.randomUUID().toString();
         order.lraId = lra.toASCIIString();
         order.idempotencyKey = idempotencyKey;
-        store.createPending(order);
+        try {
+            store.createPending(order);
+        } catch (PersistenceException e) {
+            // The key is unique. An earlier attempt with it wrote its order and then lost its
+            // claim (its process died, or it answered 5xx): the key has its order, answer that.
+            Optional<Order> earlier = idempotencyKey == null ? Optional.empty()
+                    : store.byIdempotencyKey(idempotencyKey);
+            if (earlier.isEmpty()) {
+                throw e;
+            }
+            cancel(lra);
+            return answer(earlier.get());
+        }
         try {
             for (OrderItem item : order.items) {
                 StepCalls.call("inventory", () -> inventory.reserve(lra,

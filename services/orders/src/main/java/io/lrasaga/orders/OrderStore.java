@@ -15,11 +15,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class OrderStore {
 
+    /**
+     * Flushed here, so that a second order with the same idempotency key fails in this call
+     * (the key is unique) rather than at commit.
+     */
     @Transactional
     public Order createPending(Order order) {
         order.status = Order.Status.PENDING;
         order.createdAt = Instant.now();
-        order.persist();
+        order.persistAndFlush();
         return order;
     }
 
@@ -31,7 +35,20 @@ public class OrderStore {
     /** PENDING orders of the LRA move to {@code outcome}; an order already ended keeps its status. */
     @Transactional
     public List<Order> end(String lraId, Order.Status outcome) {
+        return end(lraId, outcome, () -> {
+        });
+    }
+
+    /**
+     * As {@link #end(String, Order.Status)}, in one transaction with a check that runs first,
+     * only when there is a PENDING order to end: a check that throws changes nothing.
+     */
+    @Transactional
+    public List<Order> end(String lraId, Order.Status outcome, Runnable checkBeforeEnding) {
         List<Order> orders = Order.find("lraId", lraId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (orders.stream().anyMatch(order -> order.status == Order.Status.PENDING)) {
+            checkBeforeEnding.run();
+        }
         for (Order order : orders) {
             if (order.status == Order.Status.PENDING) {
                 order.status = outcome;
