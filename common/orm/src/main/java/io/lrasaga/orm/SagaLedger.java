@@ -34,8 +34,7 @@ public class SagaLedger implements ParticipantLedger {
             if (!status.equals("Active")) {
                 return ParticipantStatus.valueOf(status);
             }
-            SagaTables.release(connection, lraId);
-            SagaTables.setStatus(connection, lraId, ParticipantStatus.Completed.name(), null);
+            SagaTables.settle(connection, lraId, ParticipantStatus.Completed.name());
             return ParticipantStatus.Completed;
         }));
     }
@@ -75,10 +74,7 @@ public class SagaLedger implements ParticipantLedger {
         } finally {
             context.endReplay();
         }
-        session.doWork(connection -> {
-            SagaTables.release(connection, lraId);
-            SagaTables.setStatus(connection, lraId, ParticipantStatus.Compensated.name(), null);
-        });
+        session.doWork(connection -> SagaTables.settle(connection, lraId, ParticipantStatus.Compensated.name()));
         return ParticipantStatus.Compensated;
     }
 

@@ -23,16 +23,24 @@ final class SagaTables {
     private SagaTables() {
     }
 
-    /** Creates the LRA's ledger row if needed and returns its status, read under a share lock. */
+    /**
+     * Creates the LRA's ledger row if needed and returns its status, read under a share lock
+     * (a row this transaction inserted is locked anyway: the first step of an LRA here, the
+     * usual case, costs one statement).
+     */
     static String beginWork(Connection connection, String lraId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) VALUES (?, 'Active', ?, ?) "
-                        + "ON CONFLICT (lra_id) DO NOTHING")) {
+                        + "ON CONFLICT (lra_id) DO NOTHING RETURNING status")) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setString(1, lraId);
             insert.setTimestamp(2, now);
             insert.setTimestamp(3, now);
-            insert.executeUpdate();
+            try (ResultSet inserted = insert.executeQuery()) {
+                if (inserted.next()) {
+                    return inserted.getString(1);
+                }
+            }
         }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT status FROM lra_saga_ledger WHERE lra_id = ? FOR SHARE")) {
@@ -44,13 +52,20 @@ final class SagaTables {
         }
     }
 
-    /** The ledger row of the LRA, locked for the caller's transaction; created Active if missing. */
+    /**
+     * The ledger row of the LRA, locked for the caller's transaction; created Active if missing.
+     * One statement: the conflicting insert's update takes the row lock (waiting for a step that
+     * holds its share lock) and returns the status.
+     */
     static String lockLedger(Connection connection, String lraId) throws SQLException {
-        beginWork(connection, lraId);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT status FROM lra_saga_ledger WHERE lra_id = ? FOR UPDATE")) {
-            select.setString(1, lraId);
-            try (ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) VALUES (?, 'Active', ?, ?) "
+                        + "ON CONFLICT (lra_id) DO UPDATE SET lra_id = EXCLUDED.lra_id RETURNING status")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            upsert.setString(1, lraId);
+            upsert.setTimestamp(2, now);
+            upsert.setTimestamp(3, now);
+            try (ResultSet rs = upsert.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
@@ -178,7 +193,25 @@ final class SagaTables {
         return undo;
     }
 
-    /** Completion or compensation is final: the undo log and the locks of the LRA go. */
+    /**
+     * Completion or compensation is final: the undo log and the locks of the LRA go and the
+     * ledger records {@code status}, in one statement.
+     */
+    static void settle(Connection connection, String lraId, String status) throws SQLException {
+        try (PreparedStatement settle = connection.prepareStatement(
+                "WITH undo AS (DELETE FROM lra_saga_undo WHERE lra_id = ?), "
+                        + "locks AS (DELETE FROM lra_saga_lock WHERE lra_id = ?) "
+                        + "UPDATE lra_saga_ledger SET status = ?, reason = NULL, updated_at = ? WHERE lra_id = ?")) {
+            settle.setString(1, lraId);
+            settle.setString(2, lraId);
+            settle.setString(3, status);
+            settle.setTimestamp(4, Timestamp.from(Instant.now()));
+            settle.setString(5, lraId);
+            settle.executeUpdate();
+        }
+    }
+
+    /** A failed LRA is forgotten: the undo log and the locks of the LRA go. */
     static void release(Connection connection, String lraId) throws SQLException {
         try (PreparedStatement undo = connection.prepareStatement("DELETE FROM lra_saga_undo WHERE lra_id = ?");
                 PreparedStatement locks = connection.prepareStatement("DELETE FROM lra_saga_lock WHERE lra_id = ?")) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import io.lrasaga.coordinator.admin.AdminProblem;
 import io.lrasaga.coordinator.store.LraIds;
 import io.lrasaga.coordinator.store.LraStore;
+import io.lrasaga.coordinator.tracking.ParticipantLinks;
 
 /**
  * Input of the LRA protocol that Narayana mishandles, refused before it reaches Narayana (found
@@ -36,6 +37,9 @@ public class ProtocolInputGuard implements ContainerRequestFilter {
         String links = request.getHeaderString("Link");
         if (links != null) {
             for (String link : links.split(",")) {
+                if (ParticipantLinks.isPlain(link.trim())) {
+                    continue; // the form every participant sends, which RESTEasy reads
+                }
                 try {
                     Link.valueOf(link.trim());
                 } catch (IllegalArgumentException unreadable) {
