@@ -29,17 +29,10 @@ final class SagaTables {
      * usual case, costs one statement).
      */
     static String beginWork(Connection connection, String lraId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) VALUES (?, 'Active', ?, ?) "
-                        + "ON CONFLICT (lra_id) DO NOTHING RETURNING status")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            insert.setString(1, lraId);
-            insert.setTimestamp(2, now);
-            insert.setTimestamp(3, now);
-            try (ResultSet inserted = insert.executeQuery()) {
-                if (inserted.next()) {
-                    return inserted.getString(1);
-                }
+        try (PreparedStatement insert = insertLedger(connection, lraId, "DO NOTHING");
+                ResultSet inserted = insert.executeQuery()) {
+            if (inserted.next()) {
+                return inserted.getString(1);
             }
         }
         try (PreparedStatement select = connection.prepareStatement(
@@ -58,18 +51,24 @@ final class SagaTables {
      * holds its share lock) and returns the status.
      */
     static String lockLedger(Connection connection, String lraId) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) VALUES (?, 'Active', ?, ?) "
-                        + "ON CONFLICT (lra_id) DO UPDATE SET lra_id = EXCLUDED.lra_id RETURNING status")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            upsert.setString(1, lraId);
-            upsert.setTimestamp(2, now);
-            upsert.setTimestamp(3, now);
-            try (ResultSet rs = upsert.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
+        try (PreparedStatement upsert = insertLedger(connection, lraId, "DO UPDATE SET lra_id = EXCLUDED.lra_id");
+                ResultSet rs = upsert.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
+    }
+
+    /** The LRA's ledger row inserted Active, {@code onConflict} otherwise; returns the status it touched. */
+    private static PreparedStatement insertLedger(Connection connection, String lraId, String onConflict)
+            throws SQLException {
+        PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) VALUES (?, 'Active', ?, ?) "
+                        + "ON CONFLICT (lra_id) " + onConflict + " RETURNING status");
+        Timestamp now = Timestamp.from(Instant.now());
+        insert.setString(1, lraId);
+        insert.setTimestamp(2, now);
+        insert.setTimestamp(3, now);
+        return insert;
     }
 
     static Optional<String> status(Connection connection, String lraId) throws SQLException {
