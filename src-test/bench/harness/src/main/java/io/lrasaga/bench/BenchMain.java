@@ -144,35 +144,46 @@ public final class BenchMain {
                 List<MeasuredProcess> processes = run.processes();
                 LoadGenerator generator = run.generator();
                 List<String> orderIds = new ArrayList<>();
-                ProcessSnapshot first = ProcessSnapshot.take(processes);
+                ProcessSnapshot cold = ProcessSnapshot.take(processes);
+                // As in the comparison: the JVMs compile the hot paths and the heaps and buffers
+                // fill first; the soak then shows what still grows.
+                LoadGenerator.Level warmUp = generator.run(concurrency, Duration.ZERO, options.jitWarmup(), processes);
+                orderIds.addAll(warmUp.orderIds());
+                ProcessSnapshot warm = warmUp.after();
                 StringBuilder header = new StringBuilder("| elapsed s | sagas/s | p99 ms |");
-                first.memoryKb().keySet().forEach(p -> header.append(' ').append(p).append(" MB |"));
+                cold.memoryKb().keySet().forEach(p -> header.append(' ').append(p).append(" MB |"));
                 print(header.toString());
-                print("|---:|---:|---:|" + "---:|".repeat(first.memoryKb().size()));
+                print("|---:|---:|---:|" + "---:|".repeat(cold.memoryKb().size()));
+                print(soakRow("start", cold, Double.NaN, Double.NaN));
+                print(soakRow("warm-up (" + options.jitWarmup().toSeconds() + " s)", warm, warmUp.sagasPerSecond(),
+                        Report.ms(new Percentiles(warmUp.latenciesNanos()).at(99))));
                 long start = System.nanoTime();
-                ProcessSnapshot last = first;
-                ProcessSnapshot warm = null;
+                ProcessSnapshot last = warm;
                 while (System.nanoTime() - start < length.toNanos()) {
                     LoadGenerator.Level level = generator.run(concurrency, Duration.ZERO, interval, processes);
                     orderIds.addAll(level.orderIds());
                     last = level.after();
-                    warm = warm == null ? last : warm;
-                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f | %.1f | %.1f |",
-                            (System.nanoTime() - start) / 1e9, level.sagasPerSecond(),
-                            Report.ms(new Percentiles(level.latenciesNanos()).at(99))));
-                    last.memoryKb().values().forEach(kb -> row.append(String.format(Locale.ROOT, " %.0f |", kb / 1024.0)));
-                    print(row.toString());
+                    print(soakRow(String.format(Locale.ROOT, "%.0f", (System.nanoTime() - start) / 1e9), last,
+                            level.sagasPerSecond(), Report.ms(new Percentiles(level.latenciesNanos()).at(99))));
                 }
-                print(growth("RSS growth since start (MB):", first, last));
-                print(growth("RSS growth since the first sample, warm (MB):", warm, last));
+                print(growth("RSS growth since start, cold (MB):", cold, last));
+                print(growth("RSS growth over the soak, after the warm-up (MB):", warm, last));
                 List<String> violations = run.violations(orderIds);
-                print(Report.invariants(new ConfigurationResult(configuration, List.of(), first, last, orderIds.size(),
+                print(Report.invariants(new ConfigurationResult(configuration, List.of(), cold, last, orderIds.size(),
                         violations)));
                 consistent &= violations.isEmpty();
             }
         }
         saveReport();
         return consistent;
+    }
+
+    private static String soakRow(String elapsed, ProcessSnapshot snapshot, double sagasPerSecond, double p99Ms) {
+        StringBuilder row = new StringBuilder(Double.isNaN(sagasPerSecond)
+                ? "| " + elapsed + " | | |"
+                : String.format(Locale.ROOT, "| %s | %.1f | %.1f |", elapsed, sagasPerSecond, p99Ms));
+        snapshot.memoryKb().values().forEach(kb -> row.append(String.format(Locale.ROOT, " %.0f |", kb / 1024.0)));
+        return row.toString();
     }
 
     /** The app JVMs' options: the chosen ones, and a JFR recording from the start when profiling. */
@@ -201,8 +212,13 @@ public final class BenchMain {
 
     private static String growth(String title, ProcessSnapshot from, ProcessSnapshot to) {
         StringBuilder growth = new StringBuilder(title);
-        to.memoryKb().forEach((process, kb) -> growth.append(String.format(Locale.ROOT, " %s %+.0f", process,
-                (kb - from.memoryKb().getOrDefault(process, 0L)) / 1024.0)));
+        to.memoryKb().forEach((process, kb) -> {
+            long before = from.memoryKb().getOrDefault(process, 0L);
+            growth.append(String.format(Locale.ROOT, " %s %+.0f", process, (kb - before) / 1024.0));
+            if (before > 0) {
+                growth.append(String.format(Locale.ROOT, " (%+.0f %%)", 100.0 * (kb - before) / before));
+            }
+        });
         return growth.toString();
     }
 
