@@ -272,7 +272,8 @@ public final class BenchMain {
     private static String describe(BenchOptions options) {
         if (options.soak().isPresent()) {
             return "--soak " + options.soak().get().toSeconds() + "s --concurrency " + options.highestConcurrency()
-                    + " --configs " + String.join(",", options.configs().stream().map(Configuration::id).toList());
+                    + " --configs " + String.join(",", options.configs().stream().map(Configuration::id).toList())
+                    + " --jit-warmup " + options.jitWarmup().toSeconds() + "s";
         }
         StringBuilder out = new StringBuilder();
         out.append("--duration ").append(options.duration().toMillis() / 1000.0).append("s --warmup ")

@@ -41,11 +41,12 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
               --configs      floor (no saga), stock (quarkus-narayana-lra, hand-written
                              compensation, stock coordinator), lra-saga (every feature on)
               --soak D       instead: run each configuration (default lra-saga only) for D at the
-                             highest concurrency and report RSS over time
+                             highest concurrency, after --jit-warmup, and report RSS over time
               --profile      JFR (settings=profile, recorded from each app JVM's start) of
                              the highest concurrency level, in .lra-saga-bench/<config>/jfr/
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
-                             the first level (default 60s; at least --warmup)
+                             the first level or the soak (default 60s; at least --warmup; the
+                             reference run uses 8m)
               --jvm-options  options of every app JVM besides -Xmx256m (default
                              '-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads':
                              full JIT)
