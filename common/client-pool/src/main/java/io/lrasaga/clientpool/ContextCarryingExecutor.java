@@ -18,8 +18,8 @@ import org.jboss.resteasy.spi.concurrent.ThreadContexts;
  * {@link ThreadContext}) of the thread that submitted it — but finds those providers once.
  * RESTEasy's own executor searches the class path with a {@code ServiceLoader} for every task
  * submitted outside a RESTEasy request that carries them, and Narayana's coordinator sends
- * every participant callback as an asynchronous call: that search was 11 % of the
- * coordinator's CPU.
+ * every participant callback as an asynchronous call: that search was 11 % and 6 % of the
+ * coordinator's samples in two profiles (BENCHMARKS.md, sessions 5 and 6).
  */
 final class ContextCarryingExecutor extends AbstractExecutorService {
 
