@@ -25,12 +25,12 @@ import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientImpl;
 
 /**
  * A caller's handle on the application's one unconfigured client ({@link SharedClientBuilder}):
- * its configuration, providers and executors, and a connection-pool engine of the handle's own,
- * so that closing the handle releases the connections of answers its caller left unread (as
- * closing a client of its own would; Narayana's LRA client reads only the status of some).
- * A caller that configures its client after building it ({@code register}, {@code property})
- * gets a client of its own first, so nothing it does reaches other callers; web targets copy
- * their client's configuration anyway.
+ * its configuration, providers, executors and engine; the handle keeps the answers of its calls,
+ * so that closing it releases the connections of answers its caller left unread (as closing a
+ * client of its own would; Narayana's LRA client reads only the status of some).
+ * A caller that configures its client after building it ({@code register}, {@code property},
+ * or asking for its engine) gets a client of its own first, so nothing it does reaches other
+ * callers; web targets copy their client's configuration anyway.
  */
 final class SharedClient implements ResteasyClient {
 
@@ -64,18 +64,28 @@ final class SharedClient implements ResteasyClient {
         return this;
     }
 
-    /** The shared client's configuration and executors (not shut down on close), its own engine. */
-    private static final class Handle extends ResteasyClientImpl {
+    /**
+     * The shared client's configuration, executors and engine, none of them shut down on close;
+     * the answers its calls got, closed on close.
+     */
+    private static final class Handle extends ResteasyClientImpl implements OpenAnswers.Owner {
+
+        private final OpenAnswers answers = new OpenAnswers();
+
         Handle(ResteasyClient shared, ExecutorService asyncTasks) {
-            super(engineLike(shared.httpEngine()), asyncTasks, false,
-                    shared.getScheduledExecutor(), (ClientConfiguration) shared.getConfiguration());
+            super(shared.httpEngine(), asyncTasks, false, shared.getScheduledExecutor(),
+                    (ClientConfiguration) shared.getConfiguration());
         }
 
-        private static ClientHttpEngine engineLike(ClientHttpEngine sharedEngine) {
-            ApacheHttpClient43Engine pooled = (ApacheHttpClient43Engine) sharedEngine;
-            ClientScopedEngine engine = new ClientScopedEngine(pooled.getHttpClient());
-            engine.setFollowRedirects(pooled.isFollowRedirects());
-            return engine;
+        @Override
+        public OpenAnswers answers() {
+            return answers;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            answers.closeAll();
         }
     }
 
@@ -132,9 +142,20 @@ final class SharedClient implements ResteasyClient {
         }
     }
 
+    /**
+     * The engine, which its caller may change ({@code setFollowRedirects}): the engine of a
+     * client of its own, as for any other configuration after building.
+     */
     @Override
     public ClientHttpEngine httpEngine() {
-        return client().httpEngine();
+        configure(client -> {
+        });
+        return own.httpEngine();
+    }
+
+    /** The pooled HTTP client this client's calls go through (for tests). */
+    synchronized org.apache.http.client.HttpClient pooledHttpClient() {
+        return ((ApacheHttpClient43Engine) client().httpEngine()).getHttpClient();
     }
 
     @Override

@@ -30,7 +30,6 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.InvocationCallback;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
-import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.jboss.resteasy.client.jaxrs.internal.LocalResteasyProviderFactory;
 import org.jboss.resteasy.core.ResteasyContext;
@@ -61,6 +60,11 @@ class SharedClientBuilderTest {
             byte[] body = "Completed".getBytes();
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", callback().toString());
+            exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         server.start();
@@ -101,6 +105,23 @@ class SharedClientBuilderTest {
         assertEquals("200 Completed", put(second));
         assertEquals("200 Completed", put(new SharedClientBuilder().build()));
         second.close();
+    }
+
+    @Test
+    void aHandleWhoseEngineFollowsRedirectsLeavesTheOtherHandlesAsTheyAre() {
+        SharedClient following = (SharedClient) new SharedClientBuilder().build();
+        SharedClient plain = (SharedClient) new SharedClientBuilder().build();
+        following.httpEngine().setFollowRedirects(true);
+        URI moved = callback().resolve("/moved");
+
+        try (Response followed = following.target(moved).request().get();
+                Response notFollowed = plain.target(moved).request().get()) {
+            assertEquals(200, followed.getStatus());
+            assertEquals(302, notFollowed.getStatus());
+        }
+        assertSame(pooled(following), pooled(plain), "one connection pool");
+        following.close();
+        plain.close();
     }
 
     @Test
@@ -191,7 +212,7 @@ class SharedClientBuilderTest {
     }
 
     private static Object pooled(Client client) {
-        return ((ApacheHttpClient43Engine) ((SharedClient) client).httpEngine()).getHttpClient();
+        return ((SharedClient) client).pooledHttpClient();
     }
 
     static Stream<Arguments> configurations() throws Exception {
