@@ -53,6 +53,9 @@ public class OrderResource {
     @Inject
     CallbackConfirmation confirmation;
 
+    @Inject
+    OrderEndings endings;
+
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,7 +104,7 @@ public class OrderResource {
      * A repeat for an order already ended answers without asking.
      */
     private void end(String lra, Set<LRAStatus> confirming, Order.Status outcome) {
-        store.end(lra, outcome, () -> confirmation.confirm(lra, confirming));
+        endings.ended(lra, store.end(lra, outcome, () -> confirmation.confirm(lra, confirming)));
     }
 
     /**

@@ -55,6 +55,9 @@ public class OrderSaga {
     @Inject
     NarayanaLRAClient lraClient;
 
+    @Inject
+    OrderEndings endings;
+
     /**
      * @param idempotencyKey the request's {@code Idempotency-Key} (validated and claimed by the
      *                       idempotency filter), or null
@@ -99,12 +102,16 @@ public class OrderSaga {
     }
 
     private Response closed(URI lra, Order order) {
+        endings.expect(order.lraId);
+        Optional<Order> ended;
         try {
             lraClient.closeLRA(lra);
         } catch (WebApplicationException | ProcessingException e) {
             LOG.warnf("closing %s failed: %s", lra, e.getMessage());
+        } finally {
+            ended = endings.take(order.lraId);
         }
-        return answer(reread(order));
+        return answer(ended.orElseGet(() -> reread(order)));
     }
 
     /** The answer for an order as it stands: 201 once CONFIRMED, else a problem carrying the order. */
@@ -122,8 +129,8 @@ public class OrderSaga {
         cancel(lra);
         // The compensate callback normally ended the order already; this covers a cancel that
         // overtook the PENDING insert.
-        store.end(order.lraId, Order.Status.CANCELLED);
-        return withOrder(problem, reread(order)).toResponse();
+        List<Order> ended = store.end(order.lraId, Order.Status.CANCELLED);
+        return withOrder(problem, ended.isEmpty() ? reread(order) : ended.get(0)).toResponse();
     }
 
     private void cancel(URI lra) {
