@@ -18,7 +18,7 @@ public interface DashboardConfig {
     @WithDefault("2m")
     Duration stuckAfter();
 
-    /** How far back the summary counts ended LRAs (Closed, Cancelled, ...) from the history. */
+    /** How far back the summary counts ended LRAs (Closed, Cancelled, ...) from the history, to the minute. */
     @WithDefault("1h")
     Duration recentWindow();
 

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 
 import io.lrasaga.coordinator.admin.LraAdmin;
 import io.lrasaga.coordinator.admin.LraSummary;
-import io.lrasaga.coordinator.history.HistoryEntry;
 import io.lrasaga.coordinator.history.HistoryStore;
 import io.lrasaga.coordinator.tracking.LraTracker;
 import io.lrasaga.coordinator.tracking.Transition;
@@ -51,9 +50,7 @@ public class StatusSummaries {
 
         Instant recentFrom = now.minus(config.recentWindow());
         Map<String, Integer> recent = zeros(OUTCOMES);
-        for (HistoryEntry ended : history.find(e -> e.endTime() != null && !e.endTime().isBefore(recentFrom))) {
-            recent.computeIfPresent(ended.status(), (status, n) -> n + 1);
-        }
+        history.outcomesSince(recentFrom).forEach((status, n) -> recent.computeIfPresent(status, (s, zero) -> n));
         return new StatusSummary(now, user, operator, running, recent, config.recentWindow().toSeconds(),
                 config.stuckAfter().toSeconds(), Math.max(1, config.refreshInterval().toSeconds()), stuck);
     }

@@ -17,6 +17,15 @@ public interface HistoryConfig {
     Duration retention();
 
     /**
+     * How many of the newest ended LRAs are kept in memory: the list ({@code GET /admin/history})
+     * shows these, and the coordinator's own checks of a recent outcome read them. Every ended LRA
+     * stays in the files for the retention, and {@code GET /admin/history/{id}} finds an older one
+     * there (reading the files, so more slowly). About 1 KB of heap each.
+     */
+    @WithDefault("10000")
+    int inMemoryEntries();
+
+    /**
      * Directory of the history files. Default: {@code history} under
      * {@code lra-saga.coordinator.data-dir}.
      */

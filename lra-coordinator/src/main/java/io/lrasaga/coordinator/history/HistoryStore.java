@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -38,9 +39,12 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The durable history of ended LRAs: one JSON line per end, appended and forced to disk, in a
  * file per UTC day ({@code history-2025-06-01.jsonl}), so retention deletes whole files. An
- * index of every kept entry lives in memory (rebuilt from the files at start) and points at
- * the line holding the full record. A later end of the same LRA (a failed one retried)
- * supersedes the earlier one.
+ * index of the newest entries lives in memory (rebuilt from the files at start, reading them in
+ * fixed memory) and points at the lines holding the full records; older entries are found in
+ * the files. Outcome counts per minute serve the dashboard for the whole retention. Memory
+ * stays bounded however many LRAs end (an index of every entry kept for 7 days filled the
+ * coordinator's heap within hours at 40 LRAs a second). A later end of the same LRA (a failed
+ * one retried) supersedes the earlier one.
  */
 // Loaded at start, not on first use: the index is rebuilt from the files before any request.
 @Startup
@@ -61,49 +65,45 @@ public class HistoryStore {
     ObjectMapper json;
 
     private Path dir;
-    // by uid, in the order of recording
-    private final Map<String, HistoryEntry> index = new LinkedHashMap<>();
+    // the newest entries by uid, in the order of recording
+    private Map<String, HistoryEntry> index;
+    private final OutcomeCounts counts = new OutcomeCounts();
     private FileChannel open;
     private LocalDate openDay;
+    private Path openSegment;
 
     @PostConstruct
     synchronized void load() {
-        dir = config.dir().map(Path::of).orElse(Path.of(storeConfig.dataDir()).resolve("history"))
+        int capacity = Math.max(1, config.inMemoryEntries());
+        index = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, HistoryEntry> eldest) {
+                return size() > capacity;
+            }
+        };
+        dir = config.dir().map(Path::of).orElseGet(() -> Path.of(storeConfig.dataDir()).resolve("history"))
                 .toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
-            List<Path> segments = new ArrayList<>();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
-                files.forEach(segments::add);
-            }
-            segments.sort(Comparator.comparing(Path::toString));
-            for (Path segment : segments) {
+            for (Path segment : segments(Comparator.naturalOrder())) {
                 loadSegment(segment);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the LRA history in " + dir, e);
         }
         expire();
-        LOG.infof("LRA history in %s: %d entries, kept for %s", dir, index.size(), config.retention());
+        LOG.infof("LRA history in %s, kept for %s: the newest %d of it in memory", dir, config.retention(),
+                index.size());
     }
 
     private void loadSegment(Path segment) throws IOException {
-        byte[] bytes = Files.readAllBytes(segment);
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
-            int length = i - start;
+        HistoryLines.forEach(segment, (bytes, from, length, offset) -> {
             try {
-                LraEnded ended = json.readValue(bytes, start, length, LraEnded.class);
-                put(ended, segment, start, length);
+                put(json.readValue(bytes, from, length, LraEnded.class), segment, offset, length);
             } catch (IOException damaged) {
-                LOG.warnf("skipping a damaged history line in %s at byte %d", segment, start);
+                LOG.warnf("skipping a damaged history line in %s at byte %d", segment, offset);
             }
-            start = i + 1;
-        }
-        // bytes after the last newline are a write cut short by a crash: ignored
+        });
     }
 
     /** Records an ended LRA durably before returning. */
@@ -117,17 +117,21 @@ public class HistoryStore {
                 channel.write(buffer);
             }
             channel.force(false);
-            put(ended, segmentOf(openDay), offset, line.length - 1);
+            put(ended, openSegment, offset, line.length - 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the end of LRA " + ended.uid() + " in " + dir, e);
         }
     }
 
     private void put(LraEnded ended, Path segment, long offset, int length) {
-        index.remove(ended.uid());
+        HistoryEntry superseded = index.remove(ended.uid());
+        if (superseded != null) {
+            counts.remove(superseded.endTime(), superseded.status());
+        }
         index.put(ended.uid(), new HistoryEntry(ended.uid(), ended.lraId(), ended.clientId(), ended.status(),
                 ended.topLevel(), ended.startTime(), ended.endTime(),
                 ended.participants() == null ? 0 : ended.participants().size(), segment, offset, length));
+        counts.add(ended.endTime(), ended.status());
     }
 
     private FileChannel channelForToday() throws IOException {
@@ -139,6 +143,7 @@ public class HistoryStore {
             open = FileChannel.open(segment, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             openDay = today;
+            openSegment = segment;
             if (created) {
                 syncDirectory();
             }
@@ -159,12 +164,20 @@ public class HistoryStore {
         return dir.resolve(PREFIX + day + SUFFIX);
     }
 
-    /** The recorded outcome of an LRA, if it is in the history. */
+    /**
+     * The recorded outcome of an LRA among the newest ended ones (those in memory): a quick check
+     * that a lookup of an unknown id cannot turn into reading the whole history.
+     */
     public synchronized Optional<String> outcome(String uid) {
         return Optional.ofNullable(index.get(uid)).map(HistoryEntry::status);
     }
 
-    /** Newest first. */
+    /** How many LRAs ended with each outcome from the minute of {@code from} on. */
+    public synchronized Map<String, Integer> outcomesSince(Instant from) {
+        return counts.since(from);
+    }
+
+    /** Among the newest ended LRAs (those in memory), newest first. */
     public synchronized List<HistoryEntry> find(Predicate<HistoryEntry> filter) {
         List<HistoryEntry> found = new ArrayList<>();
         for (HistoryEntry entry : index.values()) {
@@ -177,19 +190,64 @@ public class HistoryStore {
         return found;
     }
 
-    public synchronized Optional<LraEnded> get(String uid) {
-        HistoryEntry entry = index.get(uid);
-        if (entry == null) {
-            return Optional.empty();
+    /** The full record of an ended LRA: from memory's pointer into the files, or found in the files. */
+    public Optional<LraEnded> get(String uid) {
+        HistoryEntry entry;
+        List<Path> newestFirst;
+        synchronized (this) {
+            entry = index.get(uid);
+            newestFirst = entry == null ? segments(Comparator.reverseOrder()) : List.of();
         }
+        // Read outside the lock: ends go on being recorded meanwhile.
+        return entry != null ? Optional.of(read(entry)) : search(uid, newestFirst);
+    }
+
+    private List<Path> segments(Comparator<String> order) {
+        List<Path> segments = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            files.forEach(segments::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the LRA history in " + dir, e);
+        }
+        segments.sort(Comparator.comparing(Path::toString, order));
+        return segments;
+    }
+
+    /** The last end of the LRA in the newest file that has one. */
+    private Optional<LraEnded> search(String uid, List<Path> newestFirst) {
+        byte[] needle = ("\"" + uid + "\"").getBytes(StandardCharsets.UTF_8);
+        for (Path segment : newestFirst) {
+            LraEnded[] last = new LraEnded[1];
+            try {
+                HistoryLines.forEach(segment, (bytes, from, length, offset) -> {
+                    if (HistoryLines.contains(bytes, from, length, needle)) {
+                        LraEnded ended = json.readValue(bytes, from, length, LraEnded.class);
+                        if (uid.equals(ended.uid())) {
+                            last[0] = ended;
+                        }
+                    }
+                });
+            } catch (NoSuchFileException expired) {
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the history of LRA " + uid, e);
+            }
+            if (last[0] != null) {
+                return Optional.of(last[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private LraEnded read(HistoryEntry entry) {
         try (FileChannel channel = FileChannel.open(entry.segment(), StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(entry.length());
             while (buffer.hasRemaining() && channel.read(buffer, entry.offset() + buffer.position()) >= 0) {
                 // read until the line is complete
             }
-            return Optional.of(json.readValue(buffer.array(), LraEnded.class));
+            return json.readValue(buffer.array(), LraEnded.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the history of LRA " + uid, e);
+            throw new UncheckedIOException("cannot read the history of LRA " + entry.uid(), e);
         }
     }
 
@@ -198,6 +256,7 @@ public class HistoryStore {
     synchronized void expire() {
         Instant cutoff = Instant.now().minus(config.retention());
         index.values().removeIf(entry -> entry.endTime() != null && entry.endTime().isBefore(cutoff));
+        counts.expire(cutoff);
         LocalDate lastExpiredDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC).minusDays(1);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
             for (Path segment : files) {
