@@ -10,8 +10,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -150,6 +153,7 @@ public final class BenchMain {
                 LoadGenerator.Level warmUp = generator.run(concurrency, Duration.ZERO, options.jitWarmup(), processes);
                 orderIds.addAll(warmUp.orderIds());
                 ProcessSnapshot warm = warmUp.after();
+                Map<String, OptionalLong> liveAfterWarmUp = liveHeaps(processes);
                 StringBuilder header = new StringBuilder("| elapsed s | sagas/s | p99 ms |");
                 cold.memoryKb().keySet().forEach(p -> header.append(' ').append(p).append(" MB |"));
                 print(header.toString());
@@ -168,6 +172,7 @@ public final class BenchMain {
                 }
                 print(growth("RSS growth since start, cold (MB):", cold, last));
                 print(growth("RSS growth over the soak, after the warm-up (MB):", warm, last));
+                print(liveGrowth(liveAfterWarmUp, liveHeaps(processes)));
                 List<String> violations = run.violations(orderIds);
                 print(Report.invariants(new ConfigurationResult(configuration, List.of(), cold, last, orderIds.size(),
                         violations)));
@@ -176,6 +181,33 @@ public final class BenchMain {
         }
         saveReport();
         return consistent;
+    }
+
+    /** The JVMs' heaps after a full collection each, by process. */
+    private static Map<String, OptionalLong> liveHeaps(List<MeasuredProcess> processes) {
+        Map<String, OptionalLong> live = new LinkedHashMap<>();
+        for (MeasuredProcess process : processes) {
+            OptionalLong kb = process.liveHeapKb();
+            if (kb.isPresent()) {
+                live.put(process.name(), kb);
+            }
+        }
+        return live;
+    }
+
+    static String liveGrowth(Map<String, OptionalLong> before, Map<String, OptionalLong> after) {
+        StringBuilder line = new StringBuilder(
+                "Live heap after a full collection, after the warm-up -> at the end (MB; what a leak grows):");
+        before.forEach((process, kb) -> {
+            OptionalLong end = after.getOrDefault(process, OptionalLong.empty());
+            if (kb.isPresent() && end.isPresent()) {
+                double from = kb.getAsLong() / 1024.0;
+                double to = end.getAsLong() / 1024.0;
+                line.append(String.format(Locale.ROOT, " %s %.1f -> %.1f (%+.1f, %+.0f %%)", process, from, to, to - from,
+                        from == 0 ? 0 : 100 * (to - from) / from));
+            }
+        });
+        return line.toString();
     }
 
     private static String soakRow(String elapsed, ProcessSnapshot snapshot, double sagasPerSecond, double p99Ms) {

@@ -27,9 +27,13 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
     /**
      * Full JIT (C1 then C2), unlike the launcher's fast-start default: a benchmark measures the
      * steady state. Serial GC: small heaps on two cores shared by seven processes. Compiler
-     * threads that stay alive: the report counts their CPU apart.
+     * threads that stay alive: the report counts their CPU apart. The heap fixed and touched at
+     * start, as in production: otherwise RSS grows for as long as the old generation fills with
+     * garbage before its first full collection (tens of minutes), and the soak could not tell
+     * that from a leak; the soak measures the live heap itself.
      */
-    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads";
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads"
+            + " -Xms256m -XX:+AlwaysPreTouch";
 
     public static final String USAGE = """
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
@@ -42,14 +46,15 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              compensation, stock coordinator), lra-saga (every feature on)
               --soak D       instead: run each configuration (default lra-saga only) for D at the
                              highest concurrency, after --jit-warmup, and report RSS over time
+                             and each JVM's live heap (after a full collection) before and after
               --profile      JFR (settings=profile, recorded from each app JVM's start) of
                              the highest concurrency level, in .lra-saga-bench/<config>/jfr/
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
                              the first level or the soak (default 60s; at least --warmup; the
                              reference run uses 8m)
               --jvm-options  options of every app JVM besides -Xmx256m (default
-                             '-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads':
-                             full JIT)
+                             '-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads
+                             -Xms256m -XX:+AlwaysPreTouch': full JIT, heap resident from start)
             durations: 500ms, 30s, 10m, 1h""";
 
     public BenchOptions {

@@ -113,10 +113,10 @@ public final class BenchSystem implements AutoCloseable {
     /** Every process whose CPU and memory the report shows, the benchmark's own JVM last. */
     public List<MeasuredProcess> measured() throws IOException {
         List<MeasuredProcess> measured = new ArrayList<>();
-        appPids().forEach((app, pid) -> measured.add(MeasuredProcess.single(app, pid)));
+        appPids().forEach((app, pid) -> measured.add(MeasuredProcess.jvm(app, pid)));
         measured.add(MeasuredProcess.tree("postgresql", postmasterPid()));
-        measured.add(MeasuredProcess.single("mongodb", system.mongoPid()));
-        measured.add(MeasuredProcess.single("bench-jvm", ProcessHandle.current().pid()));
+        measured.add(MeasuredProcess.jvm("mongodb", system.mongoPid()));
+        measured.add(MeasuredProcess.jvm("bench-jvm", ProcessHandle.current().pid()));
         return measured;
     }
 

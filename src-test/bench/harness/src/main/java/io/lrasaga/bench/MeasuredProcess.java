@@ -12,14 +12,17 @@ public final class MeasuredProcess {
 
     private final String name;
     private final Supplier<List<Long>> pids;
+    private final boolean jvm;
 
-    private MeasuredProcess(String name, Supplier<List<Long>> pids) {
+    private MeasuredProcess(String name, Supplier<List<Long>> pids, boolean jvm) {
         this.name = name;
         this.pids = pids;
+        this.jvm = jvm;
     }
 
-    public static MeasuredProcess single(String name, long pid) {
-        return new MeasuredProcess(name, () -> List.of(pid));
+    /** A Java process: its live heap can be measured too. */
+    public static MeasuredProcess jvm(String name, long pid) {
+        return new MeasuredProcess(name, () -> List.of(pid), true);
     }
 
     /** A process and its living children. */
@@ -29,7 +32,12 @@ public final class MeasuredProcess {
             all.add(root);
             all.addAll(ProcFs.children(root));
             return all;
-        });
+        }, false);
+    }
+
+    /** A Java process's heap after a full collection (which this runs); empty for other processes. */
+    public java.util.OptionalLong liveHeapKb() {
+        return jvm ? JvmHeap.liveKb(pids.get().get(0)) : java.util.OptionalLong.empty();
     }
 
     public String name() {

@@ -32,7 +32,7 @@ class BenchOptionsTest {
 
     @Test
     void appJvmsRunWithFullJitUnlessTold() {
-        assertEquals("-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads",
+        assertEquals("-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads -Xms256m -XX:+AlwaysPreTouch",
                 BenchOptions.parse().jvmOptions());
         assertEquals(Duration.ofSeconds(60), BenchOptions.parse().jitWarmup());
         assertEquals(Duration.ofSeconds(5), BenchOptions.parse("--jit-warmup", "5s").jitWarmup());
