@@ -199,7 +199,7 @@ public class HistoryStore {
             newestFirst = entry == null ? segments(Comparator.reverseOrder()) : List.of();
         }
         // Read outside the lock: ends go on being recorded meanwhile.
-        return entry != null ? Optional.of(read(entry)) : search(uid, newestFirst);
+        return entry != null ? read(entry) : search(uid, newestFirst);
     }
 
     private List<Path> segments(Comparator<String> order) {
@@ -239,13 +239,16 @@ public class HistoryStore {
         return Optional.empty();
     }
 
-    private LraEnded read(HistoryEntry entry) {
+    /** Empty if its file expired since the lookup. */
+    private Optional<LraEnded> read(HistoryEntry entry) {
         try (FileChannel channel = FileChannel.open(entry.segment(), StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(entry.length());
             while (buffer.hasRemaining() && channel.read(buffer, entry.offset() + buffer.position()) >= 0) {
                 // read until the line is complete
             }
-            return json.readValue(buffer.array(), LraEnded.class);
+            return Optional.of(json.readValue(buffer.array(), LraEnded.class));
+        } catch (NoSuchFileException expired) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the history of LRA " + entry.uid(), e);
         }
