@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lrasaga.coordinator.store.CoordinatorStoreConfig;
@@ -220,11 +221,16 @@ public class HistoryStore {
             LraEnded[] last = new LraEnded[1];
             try {
                 HistoryLines.forEach(segment, (bytes, from, length, offset) -> {
-                    if (HistoryLines.contains(bytes, from, length, needle)) {
+                    if (!HistoryLines.contains(bytes, from, length, needle)) {
+                        return;
+                    }
+                    try {
                         LraEnded ended = json.readValue(bytes, from, length, LraEnded.class);
                         if (uid.equals(ended.uid())) {
                             last[0] = ended;
                         }
+                    } catch (JsonProcessingException damaged) {
+                        LOG.warnf("skipping a damaged history line in %s at byte %d", segment, offset);
                     }
                 });
             } catch (NoSuchFileException expired) {

@@ -144,6 +144,22 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aDamagedLineDoesNotHideTheOthersFromASearch() throws IOException {
+        HistoryStore before = open(1);
+        before.record(ended("lra-1", "Cancelled", now));
+        before.closeChannel();
+        Path file;
+        try (var files = Files.list(dir)) {
+            file = files.findFirst().orElseThrow();
+        }
+        Files.writeString(file, "{\"uid\":\"lra-1\",\"status\":[\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        HistoryStore after = open(1);
+        after.record(ended("lra-2", "Closed", now.plusSeconds(1)));
+
+        assertEquals("Cancelled", after.get("lra-1").orElseThrow().status(), "found in the files past the damage");
+    }
+
+    @Test
     void linesAreReadWholeWhateverTheirLengthAndWhereTheyFall() throws IOException {
         String longLine = "x".repeat(200_000);
         String content = "a\n" + longLine + "\n\nbb\n" + "y".repeat(65_530) + "\ncut";
