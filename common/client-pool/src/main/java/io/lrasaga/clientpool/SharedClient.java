@@ -55,12 +55,17 @@ final class SharedClient implements ResteasyClient {
         return handle;
     }
 
-    private synchronized SharedClient configure(Consumer<Client> change) {
+    /** The client of this caller's own, built on first need: nothing done to it reaches other callers. */
+    private synchronized ResteasyClient own() {
         abortIfClosed();
         if (own == null) {
             own = new ResteasyClientBuilderImpl().build();
         }
-        change.accept(own);
+        return own;
+    }
+
+    private synchronized SharedClient configure(Consumer<Client> change) {
+        change.accept(own());
         return this;
     }
 
@@ -148,9 +153,7 @@ final class SharedClient implements ResteasyClient {
      */
     @Override
     public ClientHttpEngine httpEngine() {
-        configure(client -> {
-        });
-        return own.httpEngine();
+        return own().httpEngine();
     }
 
     /** The pooled HTTP client this client's calls go through (for tests). */

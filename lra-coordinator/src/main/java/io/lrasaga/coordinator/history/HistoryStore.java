@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lrasaga.coordinator.store.CoordinatorStoreConfig;
@@ -98,13 +97,18 @@ public class HistoryStore {
     }
 
     private void loadSegment(Path segment) throws IOException {
-        HistoryLines.forEach(segment, (bytes, from, length, offset) -> {
-            try {
-                put(json.readValue(bytes, from, length, LraEnded.class), segment, offset, length);
-            } catch (IOException damaged) {
-                LOG.warnf("skipping a damaged history line in %s at byte %d", segment, offset);
-            }
-        });
+        HistoryLines.forEach(segment, (bytes, from, length, offset) -> parse(bytes, from, length, segment, offset)
+                .ifPresent(ended -> put(ended, segment, offset, length)));
+    }
+
+    /** The end a history line records; empty (and a warning) for a damaged line. */
+    private Optional<LraEnded> parse(byte[] bytes, int from, int length, Path segment, long offset) {
+        try {
+            return Optional.of(json.readValue(bytes, from, length, LraEnded.class));
+        } catch (IOException damaged) {
+            LOG.warnf("skipping a damaged history line in %s at byte %d", segment, offset);
+            return Optional.empty();
+        }
     }
 
     /** Records an ended LRA durably before returning. */
@@ -221,16 +225,9 @@ public class HistoryStore {
             LraEnded[] last = new LraEnded[1];
             try {
                 HistoryLines.forEach(segment, (bytes, from, length, offset) -> {
-                    if (!HistoryLines.contains(bytes, from, length, needle)) {
-                        return;
-                    }
-                    try {
-                        LraEnded ended = json.readValue(bytes, from, length, LraEnded.class);
-                        if (uid.equals(ended.uid())) {
-                            last[0] = ended;
-                        }
-                    } catch (JsonProcessingException damaged) {
-                        LOG.warnf("skipping a damaged history line in %s at byte %d", segment, offset);
+                    if (HistoryLines.contains(bytes, from, length, needle)) {
+                        parse(bytes, from, length, segment, offset).filter(ended -> uid.equals(ended.uid()))
+                                .ifPresent(ended -> last[0] = ended);
                     }
                 });
             } catch (NoSuchFileException expired) {

@@ -77,6 +77,18 @@ class HistoryStoreTest {
                 status, false, end.minusSeconds(1), end, List.of(), List.of());
     }
 
+    /** One end recorded by a store that is then closed, and {@code text} written after it as a crash would leave it. */
+    private void recordedThenAppended(LraEnded end, String text) throws IOException {
+        HistoryStore before = open(1);
+        before.record(end);
+        before.closeChannel();
+        Path file;
+        try (var files = Files.list(dir)) {
+            file = files.findFirst().orElseThrow();
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
     private static List<String> uids(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::uid).toList();
     }
@@ -128,14 +140,7 @@ class HistoryStoreTest {
 
     @Test
     void aLineCutShortByACrashIsNotAnEnd() throws IOException {
-        HistoryStore before = open(10);
-        before.record(ended("lra-1", "Closed", now));
-        before.closeChannel();
-        Path file;
-        try (var files = Files.list(dir)) {
-            file = files.findFirst().orElseThrow();
-        }
-        Files.writeString(file, "{\"uid\":\"lra-2\",\"status\":\"Clo", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        recordedThenAppended(ended("lra-1", "Closed", now), "{\"uid\":\"lra-2\",\"status\":\"Clo");
 
         HistoryStore after = open(10);
 
@@ -145,14 +150,7 @@ class HistoryStoreTest {
 
     @Test
     void aDamagedLineDoesNotHideTheOthersFromASearch() throws IOException {
-        HistoryStore before = open(1);
-        before.record(ended("lra-1", "Cancelled", now));
-        before.closeChannel();
-        Path file;
-        try (var files = Files.list(dir)) {
-            file = files.findFirst().orElseThrow();
-        }
-        Files.writeString(file, "{\"uid\":\"lra-1\",\"status\":[\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        recordedThenAppended(ended("lra-1", "Cancelled", now), "{\"uid\":\"lra-1\",\"status\":[\n");
         HistoryStore after = open(1);
         after.record(ended("lra-2", "Closed", now.plusSeconds(1)));
 
