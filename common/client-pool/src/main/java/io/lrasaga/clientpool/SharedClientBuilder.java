@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 
+import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.core.Configuration;
 
 import org.jboss.resteasy.client.jaxrs.ClientHttpEngine;
@@ -48,6 +49,15 @@ public class SharedClientBuilder extends ResteasyClientBuilder {
     /** Nothing called since construction: the state a plain {@code ClientBuilder.newClient()} builds. */
     boolean unconfigured() {
         return configured == null;
+    }
+
+    /**
+     * What {@code ClientBuilder.newClient()} gives in an application with this builder, without
+     * the JAX-RS API's class-path search for the builder: the client pool extension rewrites
+     * Narayana's per-call {@code ClientBuilder.newClient()} to this at build time.
+     */
+    public static Client newClient() {
+        return new SharedClientBuilder().build();
     }
 
     @Override

@@ -110,6 +110,14 @@ final class SharedConnectionPool {
         return engine;
     }
 
+    /**
+     * The pooled HttpClient of clients that set no timeouts (Narayana's per-call clients among
+     * them), for callers that set their timeouts per request.
+     */
+    CloseableHttpClient untimedClient() {
+        return clients.computeIfAbsent(new Timeouts(-1, -1), this::pooled);
+    }
+
     static boolean shareable(ClientBuilderConfiguration configuration) {
         return configuration.sslContext() == null && configuration.defaultProxyHostname() == null
                 && !configuration.isCookieManagementEnabled()

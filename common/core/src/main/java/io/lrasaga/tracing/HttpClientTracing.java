@@ -2,9 +2,8 @@ package io.lrasaga.tracing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -18,9 +17,9 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.inject.Singleton;
 
 /**
- * Client spans and W3C trace context ({@code traceparent}) for calls made with
- * {@code java.net.http}, which Quarkus does not instrument: without it the coordinator would
- * see the runtime's join and status calls as the roots of new traces.
+ * Client spans and W3C trace context ({@code traceparent}) for the runtime's own HTTP calls to
+ * the coordinator (plain Apache HttpClient, which Quarkus does not instrument): without it the
+ * coordinator would see the runtime's join and status calls as the roots of new traces.
  */
 @Singleton
 public class HttpClientTracing {
@@ -40,32 +39,38 @@ public class HttpClientTracing {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
+    /** One HTTP exchange, sent by whatever client the caller uses. */
+    @FunctionalInterface
+    public interface Exchange<T> {
+        T send() throws IOException;
+    }
+
     /**
-     * Sends the request in a client span of the current trace, with the trace context in its
-     * headers, and {@code lra.id} on the span.
+     * Runs the exchange in a client span of the current trace, after putting the trace context
+     * in the request's headers through {@code header}, with {@code lra.id} on the span and the
+     * status {@code statusOf} reads from the answer.
      */
-    public <T> HttpResponse<T> send(HttpClient client, HttpRequest.Builder request, String lraId,
-            HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
-        HttpRequest untraced = request.build();
-        URI uri = untraced.uri();
-        Span span = tracer.spanBuilder(untraced.method())
+    public <T> T send(String method, URI uri, String lraId, BiConsumer<String, String> header,
+            Exchange<T> exchange, ToIntFunction<T> statusOf) throws IOException {
+        Span span = tracer.spanBuilder(method)
                 .setSpanKind(SpanKind.CLIENT)
-                .setAttribute(METHOD, untraced.method())
+                .setAttribute(METHOD, method)
                 .setAttribute(URL, uri.toString())
                 .setAttribute(SERVER, uri.getHost())
                 .setAttribute(PORT, (long) (uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80))
                 .setAttribute(SagaSpans.LRA_ID, lraId)
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            propagator.inject(Context.current(), request, HttpRequest.Builder::setHeader);
-            HttpResponse<T> response = client.send(request.build(), body);
-            span.setAttribute(STATUS, (long) response.statusCode());
-            if (response.statusCode() >= 400) {
-                span.setAttribute(ERROR_TYPE, String.valueOf(response.statusCode()));
+            propagator.inject(Context.current(), header, (carrier, key, value) -> carrier.accept(key, value));
+            T answer = exchange.send();
+            int status = statusOf.applyAsInt(answer);
+            span.setAttribute(STATUS, (long) status);
+            if (status >= 400) {
+                span.setAttribute(ERROR_TYPE, String.valueOf(status));
                 span.setStatus(StatusCode.ERROR);
             }
-            return response;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+            return answer;
+        } catch (IOException | RuntimeException e) {
             span.setAttribute(ERROR_TYPE, e.getClass().getName());
             span.setStatus(StatusCode.ERROR, e.getMessage());
             throw e;
