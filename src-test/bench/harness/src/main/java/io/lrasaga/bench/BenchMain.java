@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -120,15 +121,32 @@ public final class BenchMain {
                 System.out.printf(Locale.ROOT, "  concurrency %d: %.1f sagas/s, %d failed%n", concurrency,
                         level.sagasPerSecond(), level.failures());
             }
+            Optional<Report.OpenLoop> openLoop = openLoop(generator, levels, processes);
+            openLoop.ifPresent(open -> orderIds.addAll(open.level().orderIds()));
             ProcessSnapshot atEnd = ProcessSnapshot.take(processes);
             List<String> violations = run.violations(orderIds);
-            ConfigurationResult result = new ConfigurationResult(configuration, levels, atStart, atEnd,
+            ConfigurationResult result = new ConfigurationResult(configuration, levels, openLoop, atStart, atEnd,
                     orderIds.size(), violations);
             print(Report.levelTable(result));
+            print(Report.openLoopTable(result));
             print(Report.memoryTable(result));
             print(Report.invariants(result));
             return result;
         }
+    }
+
+    /** The open-loop run at the chosen fraction of the highest rate the levels reached, if asked for. */
+    private Optional<Report.OpenLoop> openLoop(LoadGenerator generator, List<LoadGenerator.Level> levels,
+            List<MeasuredProcess> processes) throws InterruptedException {
+        double max = levels.stream().mapToDouble(LoadGenerator.Level::sagasPerSecond).max().orElse(0);
+        if (options.openLoop() == 0 || max == 0) {
+            return Optional.empty();
+        }
+        double rate = options.openLoop() * max;
+        LoadGenerator.Level level = generator.runAtRate(rate, options.warmup(), options.duration(), processes);
+        System.out.printf(Locale.ROOT, "  open loop at %.1f sagas/s: p99 %.1f ms, %d failed%n", rate,
+                Report.ms(new Percentiles(level.latenciesNanos()).at(99)), level.failures());
+        return Optional.of(new Report.OpenLoop(options.openLoop(), max, level));
     }
 
     /** The soak: RSS of every process over time at the highest concurrency, then the invariants. */
@@ -174,7 +192,8 @@ public final class BenchMain {
                 print(growth("RSS growth over the soak, after the warm-up (MB):", warm, last));
                 print(liveGrowth(liveAfterWarmUp, liveHeaps(processes)));
                 List<String> violations = run.violations(orderIds);
-                print(Report.invariants(new ConfigurationResult(configuration, List.of(), cold, last, orderIds.size(),
+                print(Report.invariants(new ConfigurationResult(configuration, List.of(), Optional.empty(), cold, last,
+                        orderIds.size(),
                         violations)));
                 consistent &= violations.isEmpty();
             }

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param jvmOptions  options of every app JVM besides -Xmx (same for all configurations)
  * @param jitWarmup   the first unmeasured run at the highest concurrency, after start-up: long
  *                    enough for the JIT to compile the hot paths of every app
+ * @param openLoop    after the levels, an open-loop run at this fraction of the highest rate
+ *                    measured (0: none)
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> concurrency, List<Configuration> configs,
-        Optional<Duration> soak, boolean profile, String jvmOptions, Duration jitWarmup) {
+        Optional<Duration> soak, boolean profile, String jvmOptions, Duration jitWarmup, double openLoop) {
 
     /**
      * Full JIT (C1 then C2), unlike the launcher's fast-start default: a benchmark measures the
@@ -38,7 +40,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
     public static final String USAGE = """
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
                                   [--configs floor,stock,lra-saga] [--soak 10m] [--profile]
-                                  [--jit-warmup 60s] [--jvm-options '...']
+                                  [--jit-warmup 60s] [--jvm-options '...'] [--open-loop 0.5]
               --duration     measured time per concurrency level (default 20s)
               --warmup       unmeasured load before each level (default 5s)
               --concurrency  closed-loop clients, one HTTP connection each (default 1,8,32)
@@ -52,6 +54,9 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
                              the first level or the soak (default 60s; at least --warmup; the
                              reference run uses 8m)
+              --open-loop F  after the levels, orders on a fixed schedule at F times the highest
+                             rate measured (default 0.5, the latency target's point; 0: none),
+                             for --warmup then --duration; latency from each scheduled send
               --jvm-options  options of every app JVM besides -Xmx256m (default
                              '-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads
                              -Xms256m -XX:+AlwaysPreTouch': full JIT, heap resident from start)
@@ -78,6 +83,9 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         if (jitWarmup.isNegative()) {
             throw new IllegalArgumentException("--jit-warmup must not be negative");
         }
+        if (!(openLoop >= 0 && openLoop <= 1)) {
+            throw new IllegalArgumentException("--open-loop takes a fraction from 0 (none) to 1, e.g. 0.5");
+        }
         concurrency = List.copyOf(concurrency);
         configs = List.copyOf(configs);
     }
@@ -91,6 +99,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         boolean profile = false;
         String jvmOptions = DEFAULT_JVM_OPTIONS;
         Duration jitWarmup = Duration.ofSeconds(60);
+        double openLoop = 0.5;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -117,13 +126,14 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                 case "--soak" -> soak = Optional.of(duration(value));
                 case "--jvm-options" -> jvmOptions = value;
                 case "--jit-warmup" -> jitWarmup = duration(value);
+                case "--open-loop" -> openLoop = fraction(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (configs == null) {
             configs = soak.isPresent() ? List.of(Configuration.LRA_SAGA) : List.of(Configuration.values());
         }
-        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions, jitWarmup);
+        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions, jitWarmup, openLoop);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */
@@ -142,6 +152,14 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
             };
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (e.g. 500ms, 30s, 10m, 1h)");
+        }
+    }
+
+    private static double fraction(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a fraction: '" + text + "' (e.g. 0.5)");
         }
     }
 

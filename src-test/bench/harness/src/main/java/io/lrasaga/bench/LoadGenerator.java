@@ -13,14 +13,18 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A closed-loop load generator: {@code concurrency} clients, each with its own kept-alive
- * connection, each sending the next order as soon as the previous one answered. Latency is
- * measured per order from sending to the full answer.
+ * The load generator. Closed loop ({@link #run}): {@code concurrency} clients, each with its own
+ * kept-alive connection, each sending the next order as soon as the previous one answered;
+ * latency per order from sending to the full answer. Open loop ({@link #runAtRate}): orders sent
+ * on a fixed schedule whatever the answers, latency from the scheduled send.
  */
 public final class LoadGenerator {
 
@@ -45,16 +49,24 @@ public final class LoadGenerator {
     private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final int TRANSPORT_FAILURE = 0;
 
+    /** Open loop: at most this many orders unanswered at once; the schedule waits beyond it. */
+    static final int MAX_OUTSTANDING = 1024;
+
     private final URI orders;
-    private final Configuration configuration;
+    private final boolean idempotencyKeys;
     private final DataSet data;
     // One client for every level: its pool holds one kept-alive connection per busy client thread.
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public LoadGenerator(BenchSystem system, DataSet data) {
-        this.configuration = system.configuration();
-        this.orders = URI.create(system.url(io.lrasaga.launcher.App.ORDERS) + configuration.orderPath());
+        this(URI.create(system.url(io.lrasaga.launcher.App.ORDERS) + system.configuration().orderPath()),
+                system.configuration().idempotencyKeys(), data);
+    }
+
+    LoadGenerator(URI orders, boolean idempotencyKeys, DataSet data) {
+        this.orders = orders;
+        this.idempotencyKeys = idempotencyKeys;
         this.data = data;
     }
 
@@ -115,12 +127,86 @@ public final class LoadGenerator {
                 List.copyOf(orderIds), before, after);
     }
 
+    /**
+     * Open loop: orders sent at {@code perSecond} on a fixed schedule, each on a thread of its
+     * own, whether or not earlier ones have answered. Each latency runs from the order's
+     * scheduled send, so a slow answer or a late send counts against the system instead of
+     * delaying the next measurement (no coordinated omission). Orders scheduled in the measured
+     * window are measured; the processes are sampled when the window opens and when the last of
+     * them has answered.
+     */
+    public Level runAtRate(double perSecond, Duration warmup, Duration measured, List<MeasuredProcess> processes)
+            throws InterruptedException {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("rate must be positive: " + perSecond);
+        }
+        double interval = 1e9 / perSecond;
+        long start = System.nanoTime();
+        long windowOpens = start + warmup.toNanos();
+        long windowCloses = windowOpens + measured.toNanos();
+        Queue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Queue<Integer> failures = new ConcurrentLinkedQueue<>();
+        Queue<String> orderIds = new ConcurrentLinkedQueue<>();
+        Semaphore outstanding = new Semaphore(MAX_OUTSTANDING);
+        ExecutorService senders = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "bench-open-loop");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long warmupCount = 0;
+        ProcessSnapshot before = null;
+        try {
+            for (long i = 0;; i++) {
+                long scheduled = start + Math.round(i * interval);
+                if (scheduled >= windowCloses) {
+                    break;
+                }
+                sleepUntil(scheduled);
+                boolean inWindow = scheduled >= windowOpens;
+                if (inWindow && before == null) {
+                    before = ProcessSnapshot.take(processes);
+                } else if (!inWindow) {
+                    warmupCount++;
+                }
+                outstanding.acquire();
+                senders.execute(() -> {
+                    try {
+                        int status = send(orderIds);
+                        long took = System.nanoTime() - scheduled;
+                        if (!inWindow) {
+                            return;
+                        }
+                        if (status >= 200 && status < 300) {
+                            latencies.add(took);
+                        } else {
+                            failures.add(status);
+                        }
+                    } finally {
+                        outstanding.release();
+                    }
+                });
+            }
+            // Every order sent has answered once all permits are back.
+            outstanding.acquire(MAX_OUTSTANDING);
+        } finally {
+            senders.shutdownNow();
+        }
+        if (before == null) {
+            before = ProcessSnapshot.take(processes);
+        }
+        ProcessSnapshot after = ProcessSnapshot.take(processes);
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        failures.forEach(status -> byStatus.merge(status, 1, Integer::sum));
+        return new Level(0, latencies.stream().mapToLong(Long::longValue).toArray(), after.nanoTime() - before.nanoTime(),
+                warmupCount, byStatus, List.copyOf(orderIds), before, after);
+    }
+
     /** Sends one order; its id (also of a refused order that has one) goes to {@code orderIds}. */
     private int send(Queue<String> orderIds) {
         HttpRequest.Builder request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(data.randomOrder()));
-        if (configuration.idempotencyKeys()) {
+        if (idempotencyKeys) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         try {

@@ -17,15 +17,43 @@ public final class Report {
     public static final int HEADLINE_CONCURRENCY = 32;
 
     /** What one configuration produced. */
-    public record ConfigurationResult(Configuration configuration, List<Level> levels, ProcessSnapshot atStart,
-            ProcessSnapshot atEnd, int ordersChecked, List<String> violations) {
+    public record ConfigurationResult(Configuration configuration, List<Level> levels, Optional<OpenLoop> openLoop,
+            ProcessSnapshot atStart, ProcessSnapshot atEnd, int ordersChecked, List<String> violations) {
 
         public Optional<Level> level(int concurrency) {
             return levels.stream().filter(l -> l.concurrency() == concurrency).findFirst();
         }
     }
 
+    /** The open-loop run: at {@code fraction} of {@code maxRate}, the highest closed-loop rate measured. */
+    public record OpenLoop(double fraction, double maxRate, Level level) {
+
+        public double offeredRate() {
+            return fraction * maxRate;
+        }
+    }
+
     private Report() {
+    }
+
+    /** The open-loop run's latency, or nothing when there was none. */
+    public static String openLoopTable(ConfigurationResult result) {
+        if (result.openLoop().isEmpty()) {
+            return "";
+        }
+        OpenLoop open = result.openLoop().get();
+        Level level = open.level();
+        Percentiles latency = new Percentiles(level.latenciesNanos());
+        return String.format(Locale.ROOT, """
+                | open loop | offered sagas/s | answered sagas/s | sagas | failed | p50 ms | p95 ms | p99 ms |
+                |---|---:|---:|---:|---:|---:|---:|---:|
+                | %.2f of %.1f | %.1f | %.1f | %d | %s | %.1f | %.1f | %.1f |
+
+                Open loop: orders sent on a fixed schedule at %.2f times the highest rate measured above, whatever the
+                answers; each latency runs from the order's scheduled send, so a slow answer counts against every
+                order it delays.
+                """, open.fraction(), open.maxRate(), open.offeredRate(), level.sagasPerSecond(), level.sagas(),
+                failures(level), ms(latency.at(50)), ms(latency.at(95)), ms(latency.at(99)), open.fraction());
     }
 
     /** One row per level: throughput, latency percentiles, CPU per saga of every process. */

@@ -68,6 +68,15 @@ class BenchOptionsTest {
         assertTrue(message("--configs", "narayana").contains("unknown configuration 'narayana'"));
         assertTrue(message("--fast", "1").contains("unknown option --fast"));
         assertTrue(message("--soak").contains("--soak needs a value"));
+        assertTrue(message("--open-loop", "1.5").contains("from 0 (none) to 1"));
+        assertTrue(message("--open-loop", "half").contains("not a fraction: 'half'"));
+    }
+
+    @Test
+    void theOpenLoopRunsAtHalfTheMaximumUnlessTold() {
+        assertEquals(0.5, BenchOptions.parse().openLoop());
+        assertEquals(0.0, BenchOptions.parse("--open-loop", "0").openLoop());
+        assertEquals(0.8, BenchOptions.parse("--open-loop=0.8").openLoop());
     }
 
     private static String message(String... args) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.LongStream;
 
@@ -26,8 +27,8 @@ class ReportTest {
     }
 
     private static ConfigurationResult result(Configuration configuration, Level... levels) {
-        return new ConfigurationResult(configuration, List.of(levels), START, levels[levels.length - 1].after(),
-                0, List.of());
+        return new ConfigurationResult(configuration, List.of(levels), Optional.empty(), START,
+                levels[levels.length - 1].after(), 0, List.of());
     }
 
     @Test
@@ -58,8 +59,19 @@ class ReportTest {
         assertTrue(table.contains("| 8 | 50.0 | 500 | 0 | 20.0 | 20.0 | 20.0 | 10.00 | 10.00 |"), table);
         assertTrue(Report.memoryTable(stock).contains("| orders | 100 | 150 |"), Report.memoryTable(stock));
         assertTrue(Report.invariants(stock).startsWith("invariants: OK"));
-        ConfigurationResult broken = new ConfigurationResult(Configuration.STOCK, stock.levels(), START, START, 3,
-                List.of("stock of bench-sku-001 is 7, expected 9"));
+        ConfigurationResult broken = new ConfigurationResult(Configuration.STOCK, stock.levels(), Optional.empty(), START,
+                START, 3, List.of("stock of bench-sku-001 is 7, expected 9"));
         assertTrue(Report.invariants(broken).contains("BROKEN, 1 violation(s)"));
+    }
+
+    @Test
+    void theOpenLoopTableShowsTheOfferedRateAgainstTheMaximumAndItsLatency() {
+        Level at32 = level(32, 500, 20);
+        Level open = level(0, 250, 40);
+        ConfigurationResult result = new ConfigurationResult(Configuration.LRA_SAGA, List.of(at32),
+                Optional.of(new Report.OpenLoop(0.5, 50.0, open)), START, open.after(), 0, List.of());
+        String table = Report.openLoopTable(result);
+        assertTrue(table.contains("| 0.50 of 50.0 | 25.0 | 25.0 | 250 | 0 | 40.0 | 40.0 | 40.0 |"), table);
+        assertEquals("", Report.openLoopTable(result(Configuration.LRA_SAGA, at32)));
     }
 }

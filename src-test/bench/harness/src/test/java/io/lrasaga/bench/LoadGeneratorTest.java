@@ -1,0 +1,84 @@
+package io.lrasaga.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The open loop against a stand-in orders endpoint that answers one order at a time: it keeps
+ * its schedule whatever the answers, and charges the queue it builds to the latencies.
+ */
+class LoadGeneratorTest {
+
+    private HttpServer server;
+    private ExecutorService handler;
+
+    /** Answers every order after {@code millis}, one at a time. */
+    private LoadGenerator ordersAnsweringIn(long millis) throws IOException {
+        AtomicInteger next = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/orders", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(millis); // the stand-in's service time, not synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = ("{\"id\":\"order-" + next.incrementAndGet() + "\"}").getBytes();
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        handler = Executors.newSingleThreadExecutor();
+        server.setExecutor(handler);
+        server.start();
+        URI orders = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/orders");
+        return new LoadGenerator(orders, false, new DataSet());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        handler.shutdownNow();
+    }
+
+    @Test
+    void aSystemThatKeepsUpAnswersEveryScheduledOrderAtItsServiceTime() throws Exception {
+        LoadGenerator generator = ordersAnsweringIn(5);
+        LoadGenerator.Level level = generator.runAtRate(20, Duration.ofMillis(200), Duration.ofSeconds(1), List.of());
+        // 20 a second for one second, scheduled every 50 ms: 20 measured, 4 in the warm-up.
+        assertEquals(20, level.sagas());
+        assertEquals(4, level.warmupRequests());
+        assertEquals(24, level.orderIds().size());
+        assertEquals(0, level.failures());
+        long p50 = new Percentiles(level.latenciesNanos()).at(50);
+        assertTrue(p50 >= 5_000_000 && p50 < 45_000_000, "p50 " + p50 / 1e6 + " ms");
+    }
+
+    @Test
+    void aSystemThatFallsBehindIsChargedForTheQueueNotJustItsServiceTime() throws Exception {
+        // 20 offered a second to a server that answers 10: the queue grows by one order every
+        // 100 ms; a closed loop would report 100 ms for every order.
+        LoadGenerator generator = ordersAnsweringIn(100);
+        LoadGenerator.Level level = generator.runAtRate(20, Duration.ZERO, Duration.ofSeconds(1), List.of());
+        assertEquals(20, level.sagas(), "every scheduled order is sent and answered");
+        long p99 = new Percentiles(level.latenciesNanos()).at(99);
+        // The last order, scheduled at 950 ms, is answered after the 19 before it, at about 2 s:
+        // about 1 s from its scheduled send.
+        assertTrue(p99 > 800_000_000L, "p99 " + p99 / 1e6 + " ms");
+        // Answers arrive at the server's pace, not at the offered rate.
+        assertTrue(level.sagasPerSecond() < 12, "answered " + level.sagasPerSecond() + " a second");
+    }
+}
