@@ -53,14 +53,6 @@ public final class FreePort {
      * coordinator IT failed so: "Port … seems to be in use").
      */
     public static int find() {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = 10000 + random.nextInt(22000);
-            if (!GIVEN.contains(port) && isFree(port) && GIVEN.add(port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port found below the ephemeral range");
+        return findRange(1);
     }
-
 }
