@@ -12,7 +12,7 @@
 # Environment: LRA_SAGA_DATA_DIR (default ./.lra-saga), LRA_SAGA_BASE_PORT (8080; services
 # on +1..+4), LRA_SAGA_POSTGRES_PORT (15432), LRA_SAGA_MONGO_PORT (27018),
 # LRA_SAGA_DURABLE (false: PostgreSQL fsync off), LRA_SAGA_MAX_HEAP (256m per JVM),
-# LRA_SAGA_COORDINATOR_STORE (file: its data directory; jdbc: a PostgreSQL table),
+# LRA_SAGA_COORDINATOR_STORE (file: files in its data directory; journal: Narayana's journal there; jdbc: a PostgreSQL table),
 # LRA_SAGA_JVM_OPTIONS (every app JVM's options besides -Xmx; default: fast start, C1 only).
 set -euo pipefail
 cd "$(dirname "$0")"

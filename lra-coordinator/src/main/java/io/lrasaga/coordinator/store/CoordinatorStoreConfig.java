@@ -33,18 +33,39 @@ public interface CoordinatorStoreConfig {
     interface Store {
 
         /**
-         * {@code file}: Narayana's file store under {@code data-dir}; {@code jdbc}: a table in
-         * PostgreSQL ({@code store.jdbc.*}), so the coordinator needs no persistent disk.
+         * {@code file}: Narayana's file store under {@code data-dir} (one file per LRA, written,
+         * synced and renamed on every change); {@code journal}: Narayana's journal store under
+         * {@code data-dir}/journal, an append-only log whose syncs are shared by concurrent
+         * writes (every write still synced before the coordinator answers); {@code jdbc}: a table
+         * in PostgreSQL ({@code store.jdbc.*}), so the coordinator needs no persistent disk.
          */
         @WithDefault("file")
         Type type();
 
         Jdbc jdbc();
+
+        Journal journal();
     }
 
     enum Type {
         FILE,
+        JOURNAL,
         JDBC
+    }
+
+    /** The journal store ({@code store.type=journal}). */
+    interface Journal {
+
+        /**
+         * How often at most the journal syncs its buffer to disk when writes are waiting: a write
+         * waits up to 1/n s for the sync it shares with the writes that arrived meanwhile.
+         */
+        @WithDefault("500")
+        int syncsPerSecond();
+
+        /** Size of each of the journal's files; the journal keeps at least two and compacts old ones. */
+        @WithDefault("10485760")
+        int fileSize();
     }
 
     interface Jdbc {

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqJournalEnvironmentBean;
+import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqObjectStoreAdaptor;
 import com.arjuna.ats.arjuna.common.CoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.CoreEnvironmentBeanException;
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
@@ -51,6 +53,24 @@ public final class ObjectStoreLocation {
             where = "table " + config.store().jdbc().tablePrefix() + "JBossTSTxTable at "
                     // no query string: it may carry a password
                     + config.store().jdbc().url().orElseThrow().split("\\?")[0];
+        } else if (config.store().type() == CoordinatorStoreConfig.Type.JOURNAL) {
+            Path journalDir = dir.resolve("journal");
+            HornetqJournalEnvironmentBean journal = BeanPopulator.getDefaultInstance(HornetqJournalEnvironmentBean.class);
+            journal.setStoreDir(journalDir.toString());
+            // Durable as the file store: a write or delete is on disk before the coordinator answers.
+            journal.setSyncWrites(true);
+            journal.setSyncDeletes(true);
+            journal.setAsyncIO(false);
+            journal.setBufferFlushesPerSecond(config.store().journal().syncsPerSecond());
+            journal.setFileSize(config.store().journal().fileSize());
+            for (String name : NAMED_STORES) {
+                ObjectStoreEnvironmentBean store = BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name);
+                store.setObjectStoreDir(dir.toString());
+            }
+            // Only the default store holds LRAs; the two named ones stay files (unused by the coordinator).
+            BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class)
+                    .setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
+            where = "journal " + journalDir;
         } else {
             for (String name : NAMED_STORES) {
                 BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name).setObjectStoreDir(dir.toString());

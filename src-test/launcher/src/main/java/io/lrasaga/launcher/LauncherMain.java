@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code lra-saga.postgres-port} (15432), {@code lra-saga.mongo-port} (27018),
  * {@code lra-saga.durable} (false), {@code lra-saga.max-heap} (256m),
  * {@code lra-saga.jvm-options} (LocalSystemConfig.FAST_START_JVM_OPTIONS),
- * {@code lra-saga.coordinator-store} (file; or jdbc).
+ * {@code lra-saga.coordinator-store} (file; journal; or jdbc).
  */
 public final class LauncherMain {
 

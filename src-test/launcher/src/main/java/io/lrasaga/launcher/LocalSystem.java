@@ -241,6 +241,9 @@ public final class LocalSystem implements AutoCloseable {
                 properties.put("lra-saga.coordinator.data-dir",
                         config.dataDir().resolve(app.id()).resolve("store").toString());
                 properties.put("lra-saga.coordinator.admin.operator-password", adminPassword);
+                if (config.coordinatorStore().equals("journal")) {
+                    properties.put("lra-saga.coordinator.store.type", "journal");
+                }
                 if (config.coordinatorStore().equals("jdbc")) {
                     properties.put("lra-saga.coordinator.store.type", "jdbc");
                     properties.put("lra-saga.coordinator.store.jdbc.url", jdbcUrl(app.id()));

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param mongoPort   port of the MongoDB wire server
  * @param durable     PostgreSQL with fsync and synchronous commit on
  * @param maxHeap     -Xmx of every application JVM
- * @param coordinatorStore the coordinator's store: {@code file} (its data directory) or
+ * @param coordinatorStore the coordinator's store: {@code file} (files in its data directory),
+ *                    {@code journal} (Narayana's journal in its data directory) or
  *                    {@code jdbc} (database {@code coordinator} of the embedded PostgreSQL)
  * @param jvmOptions  further options of every application JVM, space-separated; the default
  *                    {@link #FAST_START_JVM_OPTIONS} trades peak speed for start-up time (C1 only)
@@ -24,8 +25,8 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
     public static final String FAST_START_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     public LocalSystemConfig {
-        if (!coordinatorStore.equals("file") && !coordinatorStore.equals("jdbc")) {
-            throw new IllegalArgumentException("the coordinator store is file or jdbc, not " + coordinatorStore);
+        if (!coordinatorStore.equals("file") && !coordinatorStore.equals("journal") && !coordinatorStore.equals("jdbc")) {
+            throw new IllegalArgumentException("the coordinator store is file, journal or jdbc, not " + coordinatorStore);
         }
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -99,7 +98,8 @@ public final class BenchMain {
         print("## " + configuration.id());
         print("");
         Instant started = Instant.now();
-        try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), appJvmOptions())) {
+        try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()),
+                options.jvmOptions())) {
             Seeded run = Seeded.seed(system);
             List<MeasuredProcess> processes = run.processes();
             LoadGenerator generator = run.generator();
@@ -113,9 +113,10 @@ public final class BenchMain {
                     : options.warmup();
             orderIds.addAll(generator.run(options.highestConcurrency(), Duration.ZERO, firstWarmup, processes)
                     .orderIds());
+            StringBuilder profile = new StringBuilder();
             for (int concurrency : options.concurrency()) {
-                LoadGenerator.Level level = profiled(system, concurrency,
-                        () -> generator.run(concurrency, options.warmup(), options.duration(), processes));
+                LoadGenerator.Level level = profiled(system, concurrency, profile,
+                        window -> generator.run(concurrency, options.warmup(), options.duration(), processes, window));
                 levels.add(level);
                 orderIds.addAll(level.orderIds());
                 System.out.printf(Locale.ROOT, "  concurrency %d: %.1f sagas/s, %d failed%n", concurrency,
@@ -128,6 +129,9 @@ public final class BenchMain {
             ConfigurationResult result = new ConfigurationResult(configuration, levels, openLoop, atStart, atEnd,
                     orderIds.size(), violations);
             print(Report.levelTable(result));
+            if (!profile.isEmpty()) {
+                print(profile.toString());
+            }
             print(Report.openLoopTable(result));
             print(Report.memoryTable(result));
             print(Report.invariants(result));
@@ -160,7 +164,8 @@ public final class BenchMain {
             print("## soak of " + configuration.id() + " at concurrency " + concurrency + " for " + length.toSeconds()
                     + " s, sampled every " + interval.toSeconds() + " s");
             print("");
-            try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()), appJvmOptions())) {
+            try (BenchSystem system = BenchSystem.start(configuration, root, benchDir.resolve(configuration.id()),
+                    options.jvmOptions())) {
                 Seeded run = Seeded.seed(system);
                 List<MeasuredProcess> processes = run.processes();
                 LoadGenerator generator = run.generator();
@@ -237,27 +242,58 @@ public final class BenchMain {
         return row.toString();
     }
 
-    /** The app JVMs' options: the chosen ones, and a JFR recording from the start when profiling. */
-    private String appJvmOptions() {
-        return options.profile() ? options.jvmOptions() + " " + JfrRecordings.JVM_OPTIONS : options.jvmOptions();
-    }
-
     private interface LevelRun {
-        LoadGenerator.Level run() throws InterruptedException;
+        LoadGenerator.Level run(LoadGenerator.Window window) throws InterruptedException;
     }
 
-    /** The level, with JFR recordings of the app JVMs around it if asked for and it is the highest. */
-    private LoadGenerator.Level profiled(BenchSystem system, int concurrency, LevelRun level)
+    /**
+     * The level; if asked for and it is the highest, with async-profiler in every app JVM and
+     * the MongoDB wire server's over its measured window (not its warm-up), and each one's CPU
+     * per saga by activity appended to {@code breakdown}.
+     */
+    private LoadGenerator.Level profiled(BenchSystem system, int concurrency, StringBuilder breakdown, LevelRun level)
             throws IOException, InterruptedException {
         if (!options.profile() || concurrency != options.highestConcurrency()) {
-            return level.run();
+            return level.run(LoadGenerator.Window.NONE);
         }
-        Path dir = benchDir.resolve(system.configuration().id()).resolve("jfr");
-        JfrRecordings.cut(system.appPids(), dir);
-        LocalDateTime begin = LocalDateTime.now();
-        LoadGenerator.Level result = level.run();
-        JfrRecordings.dump(system.appPids(), dir, "c" + concurrency, begin, LocalDateTime.now());
-        print("(JFR recordings of concurrency " + concurrency + ", warm-up included: " + dir + ")");
+        AsyncProfiler profiler = AsyncProfiler.extractTo(benchDir.resolve("async-profiler"));
+        Path dir = benchDir.resolve(system.configuration().id()).resolve("profile");
+        Files.createDirectories(dir);
+        Map<String, Long> jvms = system.profiledJvms();
+        profiler.load(jvms); // before the level's warm-up: only the start is left in the window
+        String label = "c" + concurrency;
+        Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        long[] startNanos = new long[1];
+        LoadGenerator.Level result = level.run(new LoadGenerator.Window() {
+            @Override
+            public void opened() {
+                long start = System.nanoTime();
+                failed.putAll(profiler.start(jvms));
+                startNanos[0] = System.nanoTime() - start;
+            }
+
+            @Override
+            public void closed() {
+                files.putAll(profiler.stop(dir, label, failed));
+            }
+        });
+        print(String.format(Locale.ROOT,
+                "(async-profiler in the measured window of concurrency %d, started in %.0f ms: %s)", concurrency,
+                startNanos[0] / 1e6, dir));
+        failed.forEach((jvm, why) -> print("(no profile of " + jvm + ": " + why + ")"));
+        Map<String, Double> cpu = result.after().cpuMillisSince(result.before());
+        breakdown.append(String.format(Locale.ROOT, "### CPU per saga by activity at concurrency %d (async-profiler, "
+                + "itimer every %s, measured window)%n%n", concurrency, AsyncProfiler.INTERVAL));
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            ProfileBreakdown process = ProfileBreakdown.of(file.getKey(), Files.readAllLines(file.getValue()),
+                    cpu.getOrDefault(file.getKey(), 0.0), result.sagas());
+            breakdown.append(process.table(AsyncProfiler.INTERVAL_MILLIS)).append('\n');
+        }
+        breakdown.append("Each stack goes to the first activity one of whose frames it contains (ProfileBreakdown's "
+                + "rules; 'other': none); CPU ms per saga = the process's from /proc in the same window (above) "
+                + "times the activity's share of its samples. Stacks: " + dir + "/<process>-" + label
+                + ".collapsed (flame-graph input).\n");
         return result;
     }
 
@@ -317,7 +353,7 @@ public final class BenchMain {
         print("command: ./run.sh bench " + describe(options));
         print("machine: " + Machine.describe());
         print("PostgreSQL fsync, synchronous_commit and full_page_writes on for every configuration; "
-                + "app JVMs: -Xmx256m " + appJvmOptions());
+                + "app JVMs: -Xmx256m " + options.jvmOptions());
     }
 
     private static String describe(BenchOptions options) {

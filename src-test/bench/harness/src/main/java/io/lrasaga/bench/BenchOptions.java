@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param concurrency closed-loop clients (= HTTP connections) per level
  * @param configs     which configurations to run, in this order
  * @param soak        when present: the soak mode, one long run at the highest concurrency
- * @param profile     JFR recordings of every app JVM during the highest concurrency level
+ * @param profile     async-profiler in every app JVM and the MongoDB wire server's over the
+ *                    highest concurrency level's measured window, and their CPU per saga by activity
  * @param jvmOptions  options of every app JVM besides -Xmx (same for all configurations)
  * @param jitWarmup   the first unmeasured run at the highest concurrency, after start-up: long
  *                    enough for the JIT to compile the hot paths of every app
@@ -49,8 +50,10 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
               --soak D       instead: run each configuration (default lra-saga only) for D at the
                              highest concurrency, after --jit-warmup, and report RSS over time
                              and each JVM's live heap (after a full collection) before and after
-              --profile      JFR (settings=profile, recorded from each app JVM's start) of
-                             the highest concurrency level, in .lra-saga-bench/<config>/jfr/
+              --profile      async-profiler (attached, itimer every 5 ms) in every app JVM and
+                             the MongoDB wire server's over the highest concurrency level's
+                             measured window: each process's CPU per saga by activity, and its
+                             stacks in .lra-saga-bench/<config>/profile/<process>-c<conc>.collapsed
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
                              the first level or the soak (default 60s; at least --warmup; the
                              reference run uses 8m)

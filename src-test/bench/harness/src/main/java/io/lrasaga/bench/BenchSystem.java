@@ -132,6 +132,19 @@ public final class BenchSystem implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * The JVMs {@code --profile} attaches to: the app JVMs, then the MongoDB wire server's as
+     * {@code mongodb} (the names of {@link #measured()}); never this JVM, which cannot attach to
+     * itself.
+     */
+    public Map<String, Long> profiledJvms() {
+        Map<String, Long> jvms = new java.util.LinkedHashMap<>(appPids());
+        if (system.mongoPid() != ProcessHandle.current().pid()) {
+            jvms.put("mongodb", system.mongoPid());
+        }
+        return jvms;
+    }
+
     private long postmasterPid() throws IOException {
         Path pidFile = system.config().dataDir().resolve("postgres/postmaster.pid");
         return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());

@@ -46,6 +46,24 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * Told, on the thread that runs a closed-loop level, when its measured window opens (right
+     * after the processes were sampled at its start; the clients go on sending meanwhile, so
+     * this time and CPU count in the window) and when it has closed (every order sent in it has
+     * answered and the processes were sampled at its end; this no longer counts).
+     */
+    public interface Window {
+
+        Window NONE = new Window() {
+        };
+
+        default void opened() {
+        }
+
+        default void closed() {
+        }
+    }
+
     private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final int TRANSPORT_FAILURE = 0;
 
@@ -76,6 +94,12 @@ public final class LoadGenerator {
      */
     public Level run(int concurrency, Duration warmup, Duration measured, List<MeasuredProcess> processes)
             throws InterruptedException {
+        return run(concurrency, warmup, measured, processes, Window.NONE);
+    }
+
+    /** {@link #run(int, Duration, Duration, List)}, telling {@code window} when the measured window opens and closes. */
+    public Level run(int concurrency, Duration warmup, Duration measured, List<MeasuredProcess> processes,
+            Window window) throws InterruptedException {
         long start = System.nanoTime();
         long windowOpens = start + warmup.toNanos();
         long windowCloses = windowOpens + measured.toNanos();
@@ -115,10 +139,12 @@ public final class LoadGenerator {
         }
         sleepUntil(windowOpens);
         ProcessSnapshot before = ProcessSnapshot.take(processes);
+        window.opened();
         for (Thread thread : clients) {
             thread.join();
         }
         ProcessSnapshot after = ProcessSnapshot.take(processes);
+        window.closed();
         long measuredNanos = after.nanoTime() - before.nanoTime();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         failures.forEach(status -> byStatus.merge(status, 1, Integer::sum));

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The open loop against a stand-in orders endpoint that answers one order at a time: it keeps
+ * The closed loop's measured window, and the open loop against a stand-in orders endpoint that answers one order at a time: it keeps
  * its schedule whatever the answers, and charges the queue it builds to the latencies.
  */
 class LoadGeneratorTest {
 
     private HttpServer server;
     private ExecutorService handler;
+    private final AtomicInteger answered = new AtomicInteger();
 
     /** Answers every order after {@code millis}, one at a time. */
     private LoadGenerator ordersAnsweringIn(long millis) throws IOException {
-        AtomicInteger next = new AtomicInteger();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/orders", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -36,7 +36,7 @@ class LoadGeneratorTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = ("{\"id\":\"order-" + next.incrementAndGet() + "\"}").getBytes();
+            byte[] body = ("{\"id\":\"order-" + answered.incrementAndGet() + "\"}").getBytes();
             exchange.sendResponseHeaders(201, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -80,5 +80,34 @@ class LoadGeneratorTest {
         assertTrue(p99 > 800_000_000L, "p99 " + p99 / 1e6 + " ms");
         // Answers arrive at the server's pace, not at the offered rate.
         assertTrue(level.sagasPerSecond() < 12, "answered " + level.sagasPerSecond() + " a second");
+    }
+
+    @Test
+    void theWindowOpensAfterTheWarmUpAndClosesOnceEveryOrderSentHasAnswered() throws Exception {
+        LoadGenerator generator = ordersAnsweringIn(5);
+        List<String> calls = new java.util.ArrayList<>();
+        long[] openedAfterNanos = new long[1];
+        int[] answeredWhenClosed = new int[1];
+        long start = System.nanoTime();
+        LoadGenerator.Level level = generator.run(2, Duration.ofMillis(300), Duration.ofMillis(500), List.of(),
+                new LoadGenerator.Window() {
+                    @Override
+                    public void opened() {
+                        calls.add("opened");
+                        openedAfterNanos[0] = System.nanoTime() - start;
+                    }
+
+                    @Override
+                    public void closed() {
+                        calls.add("closed");
+                        answeredWhenClosed[0] = answered.get();
+                    }
+                });
+        assertEquals(List.of("opened", "closed"), calls);
+        assertTrue(openedAfterNanos[0] >= 300_000_000L, "opened after " + openedAfterNanos[0] / 1e6 + " ms");
+        assertTrue(level.warmupRequests() > 0 && level.sagas() > 0, level.warmupRequests() + " + " + level.sagas());
+        // Warm-up and measured orders alike had all been answered, and no more were sent after.
+        assertEquals(level.orderIds().size(), answeredWhenClosed[0]);
+        assertEquals(answeredWhenClosed[0], answered.get());
     }
 }
