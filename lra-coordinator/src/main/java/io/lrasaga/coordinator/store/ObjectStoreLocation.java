@@ -37,13 +37,16 @@ public final class ObjectStoreLocation {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the coordinator data directory " + dir, e);
         }
+        // Every store type keeps its other files (and the named stores) in the data directory.
+        for (String name : NAMED_STORES) {
+            BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name).setObjectStoreDir(dir.toString());
+        }
         String where;
         if (config.store().type() == CoordinatorStoreConfig.Type.JDBC) {
             DataSource pool = JdbcStorePool.open(config.store().jdbc());
             checkReachable(pool, config.store().jdbc());
             for (String name : NAMED_STORES) {
                 ObjectStoreEnvironmentBean store = BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name);
-                store.setObjectStoreDir(dir.toString());
                 store.setObjectStoreType(JDBCStore.class.getName());
                 store.setJdbcDataSource(pool);
                 store.setTablePrefix(config.store().jdbc().tablePrefix());
@@ -63,18 +66,11 @@ public final class ObjectStoreLocation {
             journal.setAsyncIO(false);
             journal.setBufferFlushesPerSecond(config.store().journal().syncsPerSecond());
             journal.setFileSize(config.store().journal().fileSize());
-            for (String name : NAMED_STORES) {
-                ObjectStoreEnvironmentBean store = BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name);
-                store.setObjectStoreDir(dir.toString());
-            }
             // Only the default store holds LRAs; the two named ones stay files (unused by the coordinator).
             BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class)
                     .setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
             where = "journal " + journalDir;
         } else {
-            for (String name : NAMED_STORES) {
-                BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name).setObjectStoreDir(dir.toString());
-            }
             where = dir.toString();
         }
         try {

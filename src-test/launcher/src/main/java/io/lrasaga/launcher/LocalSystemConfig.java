@@ -25,7 +25,7 @@ public record LocalSystemConfig(Path projectRoot, Path dataDir, int basePort, in
     public static final String FAST_START_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     public LocalSystemConfig {
-        if (!coordinatorStore.equals("file") && !coordinatorStore.equals("journal") && !coordinatorStore.equals("jdbc")) {
+        if (!java.util.Set.of("file", "journal", "jdbc").contains(coordinatorStore)) {
             throw new IllegalArgumentException("the coordinator store is file, journal or jdbc, not " + coordinatorStore);
         }
     }
