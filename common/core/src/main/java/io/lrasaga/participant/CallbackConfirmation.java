@@ -49,6 +49,23 @@ public class CallbackConfirmation {
         return coordinator.status(lra);
     }
 
+    /**
+     * Whether {@link #confirm} would pass without asking the coordinator: callbacks are not
+     * verified, or the request carries the coordinator's signed word that the LRA is in one of
+     * {@code confirming}.
+     */
+    public boolean confirmedBySignature(String lra, Set<LRAStatus> confirming) {
+        if (!config.verifyCallbacks()) {
+            return true;
+        }
+        Optional<LRAStatus> signed = SagaContext.current().flatMap(context -> context.attestedStatus(lra));
+        if (signed.isPresent() && confirming.contains(signed.get())) {
+            metrics.statusConfirmed("signature");
+            return true;
+        }
+        return false;
+    }
+
     /** 412 callback-not-confirmed unless the coordinator reports the LRA in one of {@code confirming}. */
     public void confirm(String lra, Set<LRAStatus> confirming) {
         if (!config.verifyCallbacks()) {

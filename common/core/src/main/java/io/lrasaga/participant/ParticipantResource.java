@@ -107,6 +107,12 @@ public class ParticipantResource {
     private Response end(String kind, Set<LRAStatus> confirming, ParticipantStatus failed, Set<LRAStatus> retryConfirming,
             java.util.function.BiFunction<ParticipantLedger, String, ParticipantStatus> action) {
         String lra = lra();
+        if (confirmation.confirmedBySignature(lra, confirming)) {
+            // Genuine, so no read of the ledgers first: each ledger's ending locks its record and
+            // answers a repeat (or an ending of the other kind) as recorded, in its own transaction.
+            ParticipantStatus outcome = apply(kind, lra, action);
+            return ParticipantAnswers.answer(outcome, failureReason(lra, outcome));
+        }
         Optional<ParticipantStatus> recorded = recorded(lra);
         // A failure of this kind is tried again (the ledgers resume from what is left to undo or
         // to complete); any other ended state is final and answered as recorded.

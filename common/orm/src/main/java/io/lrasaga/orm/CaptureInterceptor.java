@@ -1,9 +1,8 @@
 package io.lrasaga.orm;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.lrasaga.participant.SagaConflictException;
 import io.lrasaga.participant.SagaContext;
@@ -34,20 +33,14 @@ public class CaptureInterceptor implements Interceptor {
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
-        capture(entity, id, (connection, lra) -> {
-            lockFor(connection, entity, id, lra);
-            return new Undo(UndoRecord.Operation.INSERT, null);
-        }, false);
+        capture(entity, id, UndoRecord.Operation.INSERT, () -> null, false);
         return false;
     }
 
     @Override
     public void onRemove(Object entity, Object id, Object[] state, String[] names, Type[] types) {
-        capture(entity, id, (connection, lra) -> {
-            lockFor(connection, entity, id, lra);
-            return new Undo(UndoRecord.Operation.DELETE,
-                    EntityChanges.stateJson(Hibernate.getClass(entity), state, names, types));
-        }, false);
+        capture(entity, id, UndoRecord.Operation.DELETE,
+                () -> EntityChanges.stateJson(Hibernate.getClass(entity), state, names, types), false);
     }
 
     @Override
@@ -65,26 +58,14 @@ public class CaptureInterceptor implements Interceptor {
         if (changes.isEmpty()) {
             return false;
         }
+        // A change of commutative fields only is undone as a delta: it leaves the row to other LRAs.
         boolean commutativeOnly = changes.stream().allMatch(EntityChanges.Change::commutative);
-        capture(entity, id, (connection, lra) -> {
-            if (commutativeOnly) {
-                refuseIfHeldByOther(connection, entity, id, lra);
-            } else {
-                lockFor(connection, entity, id, lra);
-            }
-            return new Undo(UndoRecord.Operation.UPDATE, EntityChanges.changesJson(changes));
-        }, commutativeOnly);
+        capture(entity, id, UndoRecord.Operation.UPDATE, () -> EntityChanges.changesJson(changes), commutativeOnly);
         return false;
     }
 
-    private record Undo(UndoRecord.Operation operation, String payload) {
-    }
-
-    private interface Step {
-        Undo record(Connection connection, String lraId) throws SQLException;
-    }
-
-    private void capture(Object entity, Object id, Step step, boolean commutativeOnly) {
+    private void capture(Object entity, Object id, UndoRecord.Operation operation, Supplier<String> payload,
+            boolean commutativeOnly) {
         if (internal(entity)) {
             return;
         }
@@ -93,51 +74,36 @@ public class CaptureInterceptor implements Interceptor {
             return;
         }
         Optional<String> lra = context.flatMap(SagaContext::lraId);
+        String key = lockKey(entity, id);
         session().doWork(connection -> {
             if (lra.isEmpty()) {
                 // Outside any saga: allowed unless a saga holds the row (its undo would break).
-                String key = lockKey(entity, id);
                 Optional<String> holder = SagaTables.lockHolder(connection, key);
                 if (holder.isPresent() && !commutativeOnly) {
                     throw conflict(entity, id, holder.get());
                 }
                 return;
             }
-            begin(connection, lra.get());
-            Undo undo = step.record(connection, lra.get());
-            SagaTables.appendUndo(connection, lra.get(), undo.operation(), Hibernate.getClass(entity).getName(),
-                    EntityChanges.id(id), undo.payload());
+            TransactionSynchronizationRegistry tx = Arc.container().instance(TransactionSynchronizationRegistry.class)
+                    .get();
+            boolean first = !lra.get().equals(tx.getResource(BEGUN));
+            SagaTables.Recorded recorded = SagaTables.recordWrite(connection, lra.get(), first, key, !commutativeOnly,
+                    operation, Hibernate.getClass(entity).getName(), EntityChanges.id(id), payload.get());
+            if (first) {
+                // Once per transaction: the LRA is still open for work here.
+                String status = recorded.createdLedger().isPresent() ? recorded.createdLedger().get()
+                        : SagaTables.sharedStatus(connection, lra.get());
+                if (!status.equals("Active")) {
+                    // The coordinator already ended this LRA here (e.g. a compensation overtook the step).
+                    throw new ProblemException(ProblemType.LRA_NOT_ACTIVE,
+                            "the LRA has already ended here (" + status + ")");
+                }
+                tx.putResource(BEGUN, lra.get());
+            }
+            if (recorded.holder().isPresent() && !recorded.holder().get().equals(lra.get())) {
+                throw conflict(entity, id, recorded.holder().get());
+            }
         });
-    }
-
-    /** Once per transaction: the ledger row exists and the LRA is still open for work. */
-    private void begin(Connection connection, String lraId) throws SQLException {
-        TransactionSynchronizationRegistry tx = Arc.container().instance(TransactionSynchronizationRegistry.class)
-                .get();
-        if (lraId.equals(tx.getResource(BEGUN))) {
-            return;
-        }
-        String status = SagaTables.beginWork(connection, lraId);
-        if (!status.equals("Active")) {
-            // The coordinator already ended this LRA here (e.g. a compensation overtook the step).
-            throw new ProblemException(ProblemType.LRA_NOT_ACTIVE, "the LRA has already ended here (" + status + ")");
-        }
-        tx.putResource(BEGUN, lraId);
-    }
-
-    private void lockFor(Connection connection, Object entity, Object id, String lraId) throws SQLException {
-        String holder = SagaTables.lock(connection, lockKey(entity, id), lraId);
-        if (!holder.equals(lraId)) {
-            throw conflict(entity, id, holder);
-        }
-    }
-
-    private void refuseIfHeldByOther(Connection connection, Object entity, Object id, String lraId)
-            throws SQLException {
-        Optional<String> holder = SagaTables.lockHolder(connection, lockKey(entity, id));
-        if (holder.isPresent() && !holder.get().equals(lraId)) {
-            throw conflict(entity, id, holder.get());
-        }
     }
 
     private SagaConflictException conflict(Object entity, Object id, String holder) {

@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 final class SagaTables {
 
+    /** The LRA's ledger row, inserted Active; the caller says what a conflict does. */
+    private static final String INSERT_LEDGER = "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) "
+            + "VALUES (?, 'Active', ?, ?) ON CONFLICT (lra_id) ";
+
     record Undo(long id, String operation, String entityName, String entityId, String payload) {
     }
 
@@ -24,17 +28,65 @@ final class SagaTables {
     }
 
     /**
-     * Creates the LRA's ledger row if needed and returns its status, read under a share lock
-     * (a row this transaction inserted is locked anyway: the first step of an LRA here, the
-     * usual case, costs one statement).
+     * What recording one captured write found: the status of the LRA's ledger row if this
+     * statement created it (empty when it existed or was not asked for), and who holds the
+     * row's semantic lock (empty: nobody).
      */
-    static String beginWork(Connection connection, String lraId) throws SQLException {
-        try (PreparedStatement insert = insertLedger(connection, lraId, "DO NOTHING");
-                ResultSet inserted = insert.executeQuery()) {
-            if (inserted.next()) {
-                return inserted.getString(1);
+    record Recorded(Optional<String> createdLedger, Optional<String> holder) {
+    }
+
+    /**
+     * Records a write of an LRA in one statement: the LRA's ledger row created Active if
+     * {@code beginLedger} (the transaction's first write), the row's semantic lock taken if
+     * {@code takeLock} (else only its holder read: a commutative change leaves the row to
+     * others), and the undo entry appended — unless another LRA holds the lock, in which case
+     * the caller refuses the write. A step's write so costs one round trip instead of three.
+     */
+    static Recorded recordWrite(Connection connection, String lraId, boolean beginLedger, String lockKey,
+            boolean takeLock, UndoRecord.Operation operation, String entityName, String entityId, String payload)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("WITH ");
+        if (beginLedger) {
+            sql.append("ledger AS (").append(INSERT_LEDGER).append("DO NOTHING RETURNING status), ");
+        }
+        sql.append(takeLock
+                ? "holder AS (INSERT INTO lra_saga_lock (lock_key, lra_id, created_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (lock_key) DO UPDATE SET lock_key = EXCLUDED.lock_key RETURNING lra_id), "
+                : "holder AS (SELECT lra_id FROM lra_saga_lock WHERE lock_key = ?), ")
+                .append("undo AS (INSERT INTO lra_saga_undo (lra_id, operation, entity_name, entity_id, payload, ")
+                .append("created_at) SELECT ?, ?, ?, ?, ?, CAST(? AS timestamptz) ")
+                .append("WHERE NOT EXISTS (SELECT 1 FROM holder WHERE lra_id <> ?)) ")
+                .append(beginLedger ? "SELECT (SELECT status FROM ledger), " : "SELECT NULL, ")
+                .append("(SELECT lra_id FROM holder)");
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int i = 0;
+            if (beginLedger) {
+                statement.setString(++i, lraId);
+                statement.setTimestamp(++i, now);
+                statement.setTimestamp(++i, now);
+            }
+            statement.setString(++i, lockKey);
+            if (takeLock) {
+                statement.setString(++i, lraId);
+                statement.setTimestamp(++i, now);
+            }
+            statement.setString(++i, lraId);
+            statement.setString(++i, operation.name());
+            statement.setString(++i, entityName);
+            statement.setString(++i, entityId);
+            statement.setString(++i, payload);
+            statement.setTimestamp(++i, now);
+            statement.setString(++i, lraId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Recorded(Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)));
             }
         }
+    }
+
+    /** The status of the LRA's existing ledger row, under a share lock (waits for an ending in progress). */
+    static String sharedStatus(Connection connection, String lraId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT status FROM lra_saga_ledger WHERE lra_id = ? FOR SHARE")) {
             select.setString(1, lraId);
@@ -61,9 +113,7 @@ final class SagaTables {
     /** The LRA's ledger row inserted Active, {@code onConflict} otherwise; returns the status it touched. */
     private static PreparedStatement insertLedger(Connection connection, String lraId, String onConflict)
             throws SQLException {
-        PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) VALUES (?, 'Active', ?, ?) "
-                        + "ON CONFLICT (lra_id) " + onConflict + " RETURNING status");
+        PreparedStatement insert = connection.prepareStatement(INSERT_LEDGER + onConflict + " RETURNING status");
         Timestamp now = Timestamp.from(Instant.now());
         insert.setString(1, lraId);
         insert.setTimestamp(2, now);
@@ -108,24 +158,6 @@ final class SagaTables {
         }
     }
 
-    /**
-     * Takes the semantic lock on a row for the LRA, or finds who holds it: one statement that
-     * inserts the lock or, if it exists, returns the holder (and waits for an uncommitted one).
-     */
-    static String lock(Connection connection, String lockKey, String lraId) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO lra_saga_lock (lock_key, lra_id, created_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (lock_key) DO UPDATE SET lock_key = EXCLUDED.lock_key RETURNING lra_id")) {
-            upsert.setString(1, lockKey);
-            upsert.setString(2, lraId);
-            upsert.setTimestamp(3, Timestamp.from(Instant.now()));
-            try (ResultSet rs = upsert.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
     static Optional<String> lockHolder(Connection connection, String lockKey) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT lra_id FROM lra_saga_lock WHERE lock_key = ?")) {
@@ -133,21 +165,6 @@ final class SagaTables {
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        }
-    }
-
-    static void appendUndo(Connection connection, String lraId, UndoRecord.Operation operation, String entityName,
-            String entityId, String payload) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO lra_saga_undo (lra_id, operation, entity_name, entity_id, payload, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, lraId);
-            insert.setString(2, operation.name());
-            insert.setString(3, entityName);
-            insert.setString(4, entityId);
-            insert.setString(5, payload);
-            insert.setTimestamp(6, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
         }
     }
 

@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.lrasaga.signedcallbacks.StatusAttestation;
 import io.lrasaga.testing.Coordinator;
 import io.lrasaga.testing.CoordinatorResource;
 import io.lrasaga.testing.PostgresResource;
@@ -22,7 +24,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reservations driven through the real coordinator: reserve, then close or cancel the LRA. */
 @QuarkusTest
@@ -107,8 +112,15 @@ class ReservationResourceTest {
         assertTrue(reservations(lra).isEmpty(), "compensation deletes the reservations");
     }
 
-    @Test
-    void repeatedCompleteAndCompensateChangeNothing() {
+    /**
+     * Repeats answer the recorded outcome and change nothing, whether they come unsigned (the
+     * ledger is read first) or signed by the coordinator (straight to the ledger's ending, which
+     * must then answer the repeat itself): no stock given back twice, no reservation dropped,
+     * and a late callback of the other kind answers the recorded outcome.
+     */
+    @ParameterizedTest(name = "signed: {0}")
+    @ValueSource(booleans = { false, true })
+    void repeatedCompleteAndCompensateChangeNothing(boolean signed) {
         String sku = newProduct(10);
         URI closed = coordinator().start("inventory-test", Duration.ofMinutes(1));
         reserve(closed, sku, 2, 201);
@@ -116,23 +128,35 @@ class ReservationResourceTest {
         URI cancelled = coordinator().start("inventory-test", Duration.ofMinutes(1));
         reserve(cancelled, sku, 3, 201);
         coordinator().cancel(cancelled);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stock(sku) == 8);
+        await().atMost(Duration.ofSeconds(10)).until(() -> participantStatus(closed).equals("Completed")
+                && participantStatus(cancelled).equals("Compensated"));
+        assertEquals(8, stock(sku));
+        double bySignature = statusConfirmations("signature");
 
         for (int i = 0; i < 2; i++) {
-            given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/lra-saga/participant/complete")
-                    .then().statusCode(200).body(equalTo("Completed"));
-            given().header(LRA_HTTP_CONTEXT_HEADER, cancelled.toASCIIString()).put("/lra-saga/participant/compensate")
-                    .then().statusCode(200).body(equalTo("Compensated"));
-            // Out of order: a late callback of the other kind answers the recorded outcome.
-            given().header(LRA_HTTP_CONTEXT_HEADER, closed.toASCIIString()).put("/lra-saga/participant/compensate")
-                    .then().statusCode(200).body(equalTo("Completed"));
+            callback(closed, "Closed", "complete", signed).then().statusCode(200).body(equalTo("Completed"));
+            callback(cancelled, "Cancelled", "compensate", signed).then().statusCode(200).body(equalTo("Compensated"));
+            callback(closed, "Closed", "compensate", signed).then().statusCode(200).body(equalTo("Completed"));
         }
 
+        if (signed) {
+            assertTrue(statusConfirmations("signature") >= bySignature + 4, "the repeats were confirmed by signature");
+        }
         assertEquals(8, stock(sku));
         assertEquals(List.of(2), reservations(closed));
         assertTrue(reservations(cancelled).isEmpty());
         assertEquals("Completed", participantStatus(closed));
         assertEquals("Compensated", participantStatus(cancelled));
+    }
+
+    /** A participant callback, with the coordinator's signed statement that the LRA is {@code status} if {@code signed}. */
+    private static io.restassured.response.Response callback(URI lra, String status, String kind, boolean signed) {
+        RequestSpecification request = given().header(LRA_HTTP_CONTEXT_HEADER, lra.toASCIIString());
+        if (signed) {
+            request.header(StatusAttestation.HEADER, StatusAttestation.of(Coordinator.TEST_SIGNED_CALLBACKS_KEY,
+                    Duration.ofMinutes(1), Clock.systemUTC()).sign(lra.toASCIIString(), status).orElseThrow());
+        }
+        return request.put("/lra-saga/participant/" + kind);
     }
 
     /** A refused reservation answers 4xx and takes nothing; the initiator decides to cancel. */
