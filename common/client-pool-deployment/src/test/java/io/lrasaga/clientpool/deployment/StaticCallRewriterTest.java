@@ -26,11 +26,13 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The rewrite on Narayana's real classes (the jars the apps run): every per-call
- * {@code ClientBuilder.newClient()} becomes {@code SharedClientBuilder.newClient()}, nothing else
- * changes, and the rewritten LRA client runs and talks through the shared client.
+ * The rewrites on Narayana's real classes (the jars the apps run): every per-call
+ * {@code ClientBuilder.newClient()} becomes {@code SharedClientBuilder.newClient()}, every
+ * {@code AnnotationResolver} question goes to {@code ResolvedLraAnnotations}, nothing else
+ * changes, the rewritten classes verify, and the rewritten LRA client runs and talks through the
+ * shared client.
  */
-class NewClientRewriterTest {
+class StaticCallRewriterTest {
 
     private static final String LRA_CLIENT = "io.narayana.lra.client.internal.NarayanaLRAClient";
 
@@ -58,27 +60,53 @@ class NewClientRewriterTest {
 
     @Test
     void everyNarayanaCallerHasItsNewClientCallsRedirectedAndNothingElse() throws IOException {
-        for (String caller : ClientPoolProcessor.NARAYANA_CALLERS) {
+        assertOnlyRedirected(ClientPoolProcessor.NARAYANA_CALLERS, StaticCallRewriter.SHARED_CLIENTS);
+    }
+
+    @Test
+    void everyAnnotationResolverCallerAsksResolvedLraAnnotationsInsteadAndNothingElseChanges() throws IOException {
+        assertOnlyRedirected(ClientPoolProcessor.ANNOTATION_RESOLVER_CALLERS,
+                StaticCallRewriter.RESOLVED_LRA_ANNOTATIONS);
+    }
+
+    @Test
+    void theRewrittenClassesVerify() throws ClassNotFoundException {
+        for (String caller : ClientPoolProcessor.ANNOTATION_RESOLVER_CALLERS) {
+            Class<?> rewritten = Class.forName(caller, true, new RewritingLoader(getClass().getClassLoader(), caller,
+                    StaticCallRewriter.RESOLVED_LRA_ANNOTATIONS));
+            assertEquals(caller, rewritten.getName());
+        }
+    }
+
+    /** Each caller's calls of a replaced method all go to its new owner; every other static call stays. */
+    private static void assertOnlyRedirected(List<String> callers,
+            Map<StaticCallRewriter.StaticMethod, String> newOwners) throws IOException {
+        for (String caller : callers) {
             byte[] original = bytes(caller);
             Map<String, Integer> before = staticCalls(original);
-            Map<String, Integer> after = staticCalls(rewrite(original));
-
-            int newClientCalls = before.getOrDefault(jaxrsNewClient(), 0);
-            assertTrue(newClientCalls > 0, caller + " no longer calls ClientBuilder.newClient(): is the list stale?");
-            assertEquals(0, after.getOrDefault(jaxrsNewClient(), 0), caller);
-            assertEquals(newClientCalls, after.getOrDefault(sharedNewClient(), 0), caller);
-
+            Map<String, Integer> after = staticCalls(rewrite(original, newOwners));
             Map<String, Integer> othersBefore = new TreeMap<>(before);
-            othersBefore.remove(jaxrsNewClient());
             Map<String, Integer> othersAfter = new TreeMap<>(after);
-            othersAfter.remove(sharedNewClient());
+            int replacedCalls = 0;
+            for (Map.Entry<StaticCallRewriter.StaticMethod, String> replaced : newOwners.entrySet()) {
+                String old = replaced.getKey().toString();
+                String now = replaced.getKey().withOwner(replaced.getValue());
+                int calls = before.getOrDefault(old, 0);
+                replacedCalls += calls;
+                assertEquals(0, after.getOrDefault(old, 0), caller + " still calls " + old);
+                assertEquals(calls, after.getOrDefault(now, 0), caller + " calls of " + now);
+                othersBefore.remove(old);
+                othersAfter.remove(now);
+            }
+            assertTrue(replacedCalls > 0, caller + " no longer calls any of " + newOwners.keySet() + ": is the list stale?");
             assertEquals(othersBefore, othersAfter, caller + ": other static calls changed");
         }
     }
 
     @Test
     void theRewrittenLraClientGetsTheSharedClientAndAsksTheCoordinator() throws Exception {
-        Class<?> rewritten = new RewritingLoader(getClass().getClassLoader()).loadClass(LRA_CLIENT);
+        Class<?> rewritten = new RewritingLoader(getClass().getClassLoader(), LRA_CLIENT,
+                StaticCallRewriter.SHARED_CLIENTS).loadClass(LRA_CLIENT);
         URI coordinatorUrl = URI.create("http://127.0.0.1:" + coordinator.getAddress().getPort() + "/lra-coordinator");
         Object lraClient = rewritten.getConstructor(URI.class).newInstance(coordinatorUrl);
 
@@ -94,15 +122,15 @@ class NewClientRewriterTest {
         assertEquals(List.of("GET /lra-coordinator/0_ffff7f000001_1/status"), requests);
     }
 
-    private static byte[] rewrite(byte[] original) {
+    private static byte[] rewrite(byte[] original, Map<StaticCallRewriter.StaticMethod, String> newOwners) {
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new NewClientRewriter(writer), 0);
+        reader.accept(new StaticCallRewriter(writer, newOwners), 0);
         return writer.toByteArray();
     }
 
     private static byte[] bytes(String className) throws IOException {
-        try (InputStream in = NewClientRewriterTest.class.getClassLoader()
+        try (InputStream in = StaticCallRewriterTest.class.getClassLoader()
                 .getResourceAsStream(className.replace('.', '/') + ".class")) {
             return in.readAllBytes();
         }
@@ -128,30 +156,27 @@ class NewClientRewriterTest {
         return calls;
     }
 
-    private static String jaxrsNewClient() {
-        return NewClientRewriter.JAXRS_BUILDER + ".newClient " + NewClientRewriter.NEW_CLIENT_DESCRIPTOR;
-    }
-
-    private static String sharedNewClient() {
-        return NewClientRewriter.SHARED_BUILDER + ".newClient " + NewClientRewriter.NEW_CLIENT_DESCRIPTOR;
-    }
-
-    /** Defines Narayana's LRA client from its rewritten bytes; everything else from the parent. */
+    /** Defines one class from its rewritten bytes; everything else from the parent. */
     private static final class RewritingLoader extends ClassLoader {
-        RewritingLoader(ClassLoader parent) {
+        private final String rewrittenClass;
+        private final Map<StaticCallRewriter.StaticMethod, String> newOwners;
+
+        RewritingLoader(ClassLoader parent, String rewrittenClass, Map<StaticCallRewriter.StaticMethod, String> newOwners) {
             super(parent);
+            this.rewrittenClass = rewrittenClass;
+            this.newOwners = newOwners;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(LRA_CLIENT)) {
+            if (!name.equals(rewrittenClass)) {
                 return super.loadClass(name, resolve);
             }
             synchronized (getClassLoadingLock(name)) {
                 Class<?> loaded = findLoadedClass(name);
                 if (loaded == null) {
                     try {
-                        byte[] rewritten = rewrite(bytes(name));
+                        byte[] rewritten = rewrite(bytes(name), newOwners);
                         loaded = defineClass(name, rewritten, 0, rewritten.length);
                     } catch (IOException e) {
                         throw new ClassNotFoundException(name, e);
