@@ -40,7 +40,7 @@ public class CallbackConfirmation {
      * now; empty when the coordinator no longer knows the LRA.
      */
     public Optional<LRAStatus> status(String lra) {
-        Optional<LRAStatus> signed = SagaContext.current().flatMap(context -> context.attestedStatus(lra));
+        Optional<LRAStatus> signed = signedStatus(lra);
         if (signed.isPresent()) {
             metrics.statusConfirmed("signature");
             return signed;
@@ -58,12 +58,16 @@ public class CallbackConfirmation {
         if (!config.verifyCallbacks()) {
             return true;
         }
-        Optional<LRAStatus> signed = SagaContext.current().flatMap(context -> context.attestedStatus(lra));
-        if (signed.isPresent() && confirming.contains(signed.get())) {
+        if (signedStatus(lra).filter(confirming::contains).isPresent()) {
             metrics.statusConfirmed("signature");
             return true;
         }
         return false;
+    }
+
+    // The status the coordinator signed on the request being served, if any.
+    private static Optional<LRAStatus> signedStatus(String lra) {
+        return SagaContext.current().flatMap(context -> context.attestedStatus(lra));
     }
 
     /** 412 callback-not-confirmed unless the coordinator reports the LRA in one of {@code confirming}. */
