@@ -21,6 +21,9 @@ final class SagaTables {
     private static final String INSERT_LEDGER = "INSERT INTO lra_saga_ledger (lra_id, status, created_at, updated_at) "
             + "VALUES (?, 'Active', ?, ?) ON CONFLICT (lra_id) ";
 
+    /** Who holds the semantic lock of a row (no row: nobody). */
+    private static final String LOCK_HOLDER = "SELECT lra_id FROM lra_saga_lock WHERE lock_key = ?";
+
     record Undo(long id, String operation, String entityName, String entityId, String payload) {
     }
 
@@ -52,7 +55,7 @@ final class SagaTables {
         sql.append(takeLock
                 ? "holder AS (INSERT INTO lra_saga_lock (lock_key, lra_id, created_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT (lock_key) DO UPDATE SET lock_key = EXCLUDED.lock_key RETURNING lra_id), "
-                : "holder AS (SELECT lra_id FROM lra_saga_lock WHERE lock_key = ?), ")
+                : "holder AS (" + LOCK_HOLDER + "), ")
                 .append("undo AS (INSERT INTO lra_saga_undo (lra_id, operation, entity_name, entity_id, payload, ")
                 .append("created_at) SELECT ?, ?, ?, ?, ?, CAST(? AS timestamptz) ")
                 .append("WHERE NOT EXISTS (SELECT 1 FROM holder WHERE lra_id <> ?)) ")
@@ -159,8 +162,7 @@ final class SagaTables {
     }
 
     static Optional<String> lockHolder(Connection connection, String lockKey) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT lra_id FROM lra_saga_lock WHERE lock_key = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_HOLDER)) {
             select.setString(1, lockKey);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
