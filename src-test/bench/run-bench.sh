@@ -26,7 +26,9 @@ needs_build() {
 
 if needs_build; then
   echo "building the benchmark and the apps it runs (./mvnw -B package -DskipTests -Dquarkus.build.skip=false) ..."
-  list=src-test/bench/harness
+  # The client-pool extension's deployment module is needed by the apps' Quarkus build but is
+  # no Maven dependency of theirs, so -am alone leaves it out on a machine without it installed.
+  list=src-test/bench/harness,common/client-pool-deployment
   for module in "${modules[@]}"; do list="$list,$module"; done
   ./mvnw -B -q package -DskipTests -Dquarkus.build.skip=false -pl "$list" -am
 fi
