@@ -16,7 +16,10 @@ import re
 import sys
 import time
 
-PROCESS = re.compile(r'(services/\w+|lra-coordinator|MongoWireServerMain|BenchMain|postgres: [\w ]+|bin/postgres)')
+# The app's jar path names it; matched on the path, because every service's -D options before
+# the jar name the coordinator's URL (.../lra-coordinator) too.
+PROCESS = re.compile(r'((?:services|src-test/bench)/[\w-]+|lra-coordinator(?=/target)|MongoWireServerMain|BenchMain'
+                     r'|postgres: [\w ]+|bin/postgres)')
 
 
 def command_line(pid):
@@ -24,9 +27,21 @@ def command_line(pid):
         return f.read().replace(b'\0', b' ').decode(errors='replace')
 
 
+def sampled(command):
+    return 'java' in command or 'postgres' in command
+
+
 def record(out, seconds):
     names, previous = {}, {}
     end = time.time() + seconds
+    try:
+        sample(out, end, names, previous)
+    finally:
+        # Also after Ctrl-C: the samples are of no use without the processes' names.
+        write_names(out, names)
+
+
+def sample(out, end, names, previous):
     with open(out, 'w') as samples:
         while time.time() < end:
             started = time.time()
@@ -35,7 +50,7 @@ def record(out, seconds):
                 try:
                     if pid not in names:
                         names[pid] = command_line(pid)
-                    if 'java' not in names[pid] and 'postgres' not in names[pid]:
+                    if not sampled(names[pid]):
                         continue
                     tids = os.listdir('/proc/%s/task' % pid)
                 except OSError:
@@ -56,9 +71,12 @@ def record(out, seconds):
             previous = current
             samples.flush()
             time.sleep(max(0.0, 0.25 - (time.time() - started)))
+
+
+def write_names(out, names):
     with open(out + '.pids', 'w') as pids:
         for pid, line in names.items():
-            found = PROCESS.search(line)
+            found = PROCESS.search(line) if sampled(line) else None
             if found:
                 pids.write('%s %s\n' % (pid, found.group(1).strip()))
 
