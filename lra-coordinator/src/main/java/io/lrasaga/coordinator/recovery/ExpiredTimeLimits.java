@@ -20,12 +20,11 @@ import io.narayana.lra.coordinator.domain.model.LongRunningAction;
  * {@code scheduleCancellation} compares "now + remaining" with the deadline it just restored
  * and, as the remaining time is truncated to milliseconds and time has moved on, usually
  * finds the new deadline later and schedules nothing: after a coordinator restart the served
- * instance never times out. Each recovery pass meanwhile reloads a private copy from the
- * store, which sees the deadline passed and cancels itself; its participants then ask the
- * coordinator, which answers from the served instance: {@code Active}, so they rightly refuse
- * to compensate, and the LRA is stuck. Ending the served instance here makes the coordinator
- * and the callbacks agree; it runs after every pass, so a time limit is enforced at most one
- * recovery period late.
+ * instance never times out. (Narayana's own passes then cancelled a private copy read from
+ * the store, whose participants were told {@code Active} by the coordinator and rightly
+ * refused to compensate; {@link NoActiveCopiesRecoveryModule} reads no copy of a served Active
+ * LRA.) Ending the served instance here enforces the limit; it runs after every pass, so a time
+ * limit is enforced at most one recovery period late.
  */
 @ApplicationScoped
 public class ExpiredTimeLimits {

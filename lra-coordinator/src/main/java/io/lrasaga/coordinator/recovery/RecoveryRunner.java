@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -16,6 +17,7 @@ import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import io.lrasaga.coordinator.metrics.LraMetrics;
 import io.lrasaga.coordinator.store.LraStore;
 import io.lrasaga.coordinator.tracking.LraTracker;
+import io.narayana.lra.coordinator.internal.LRARecoveryModule;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -56,8 +58,19 @@ public class RecoveryRunner {
 
     private volatile boolean initialPassDone;
 
+    // Before RESTEasy creates Narayana's Coordinator application, whose constructor starts the
+    // recovery manager: Quarkus fires this while the container initialises, StartupEvent comes later.
+    static void installModule(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
+        NoActiveCopiesRecoveryModule.install();
+    }
+
     // After the other startup observers (default priority APPLICATION + 500): meters exist.
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent start) {
+        if (!NoActiveCopiesRecoveryModule.installed()) {
+            throw new IllegalStateException("Narayana's recovery manager started before "
+                    + NoActiveCopiesRecoveryModule.class.getName() + " was installed: it runs "
+                    + LRARecoveryModule.getInstance().getClass().getName() + ", whose passes compensate closed LRAs");
+        }
         Instant began = Instant.now();
         pass("startup");
         initialPassDone = true;
