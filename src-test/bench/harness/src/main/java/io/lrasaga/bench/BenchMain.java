@@ -147,10 +147,11 @@ public final class BenchMain {
             return Optional.empty();
         }
         double rate = options.openLoop() * max;
-        LoadGenerator.Level level = generator.runAtRate(rate, options.warmup(), options.duration(), processes);
+        LoadGenerator.RateRun run = generator.runAtRate(rate, options.warmup(), options.openLoopDuration(), processes);
+        LoadGenerator.Level level = run.level();
         System.out.printf(Locale.ROOT, "  open loop at %.1f sagas/s: p99 %.1f ms, %d failed%n", rate,
                 Report.ms(new Percentiles(level.latenciesNanos()).at(99)), level.failures());
-        return Optional.of(new Report.OpenLoop(options.openLoop(), max, level));
+        return Optional.of(new Report.OpenLoop(options.openLoop(), max, level, run.scheduledNanos()));
     }
 
     /** The soak: RSS of every process over time at the highest concurrency, then the invariants. */

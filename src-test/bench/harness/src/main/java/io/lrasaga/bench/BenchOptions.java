@@ -23,9 +23,11 @@ import java.util.Optional;
  *                    enough for the JIT to compile the hot paths of every app
  * @param openLoop    after the levels, an open-loop run at this fraction of the highest rate
  *                    measured (0: none)
+ * @param openLoopDuration the open-loop run's measured time, after the warm-up
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> concurrency, List<Configuration> configs,
-        Optional<Duration> soak, boolean profile, String jvmOptions, Duration jitWarmup, double openLoop) {
+        Optional<Duration> soak, boolean profile, String jvmOptions, Duration jitWarmup, double openLoop,
+        Duration openLoopDuration) {
 
     /**
      * Full JIT (C1 then C2), unlike the launcher's fast-start default: a benchmark measures the
@@ -42,6 +44,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
                                   [--configs floor,stock,lra-saga] [--soak 10m] [--profile]
                                   [--jit-warmup 60s] [--jvm-options '...'] [--open-loop 0.5]
+                                  [--open-loop-duration 60s]
               --duration     measured time per concurrency level (default 20s)
               --warmup       unmeasured load before each level (default 5s)
               --concurrency  closed-loop clients, one HTTP connection each (default 1,8,32)
@@ -59,7 +62,9 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              reference run uses 8m)
               --open-loop F  after the levels, orders on a fixed schedule at F times the highest
                              rate measured (default 0.5, the latency target's point; 0: none),
-                             for --warmup then --duration; latency from each scheduled send
+                             for --warmup then --open-loop-duration; latency from each
+                             scheduled send, its p99 also by 10 s of sends
+              --open-loop-duration  measured time of the open loop (default 60s)
               --jvm-options  options of every app JVM besides -Xmx256m (default
                              '-XX:+UseSerialGC -Xss512k -XX:-UseDynamicNumberOfCompilerThreads
                              -Xms256m -XX:+AlwaysPreTouch': full JIT, heap resident from start)
@@ -86,6 +91,9 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         if (jitWarmup.isNegative()) {
             throw new IllegalArgumentException("--jit-warmup must not be negative");
         }
+        if (openLoopDuration.isZero() || openLoopDuration.isNegative()) {
+            throw new IllegalArgumentException("--open-loop-duration must be positive");
+        }
         if (!(openLoop >= 0 && openLoop <= 1)) {
             throw new IllegalArgumentException("--open-loop takes a fraction from 0 (none) to 1, e.g. 0.5");
         }
@@ -103,6 +111,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         String jvmOptions = DEFAULT_JVM_OPTIONS;
         Duration jitWarmup = Duration.ofSeconds(60);
         double openLoop = 0.5;
+        Duration openLoopDuration = Duration.ofSeconds(60);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -130,13 +139,15 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                 case "--jvm-options" -> jvmOptions = value;
                 case "--jit-warmup" -> jitWarmup = duration(value);
                 case "--open-loop" -> openLoop = fraction(value);
+                case "--open-loop-duration" -> openLoopDuration = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (configs == null) {
             configs = soak.isPresent() ? List.of(Configuration.LRA_SAGA) : List.of(Configuration.values());
         }
-        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions, jitWarmup, openLoop);
+        return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions, jitWarmup, openLoop,
+                openLoopDuration);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */

@@ -47,6 +47,13 @@ public final class LoadGenerator {
     }
 
     /**
+     * What an open-loop run produced: its level, and for each of its latencies (same order) when
+     * that order was scheduled, in nanoseconds from the measured window's opening.
+     */
+    public record RateRun(Level level, long[] scheduledNanos) {
+    }
+
+    /**
      * Told, on the thread that runs a closed-loop level, when its measured window opens (right
      * after the processes were sampled at its start; the clients go on sending meanwhile, so
      * this time and CPU count in the window) and when it has closed (every order sent in it has
@@ -161,7 +168,7 @@ public final class LoadGenerator {
      * window are measured; the processes are sampled when the window opens and when the last of
      * them has answered.
      */
-    public Level runAtRate(double perSecond, Duration warmup, Duration measured, List<MeasuredProcess> processes)
+    public RateRun runAtRate(double perSecond, Duration warmup, Duration measured, List<MeasuredProcess> processes)
             throws InterruptedException {
         if (!(perSecond > 0)) {
             throw new IllegalArgumentException("rate must be positive: " + perSecond);
@@ -170,7 +177,7 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         long windowOpens = start + warmup.toNanos();
         long windowCloses = windowOpens + measured.toNanos();
-        Queue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Queue<long[]> latencies = new ConcurrentLinkedQueue<>(); // {scheduled from window opening, latency}
         Queue<Integer> failures = new ConcurrentLinkedQueue<>();
         Queue<String> orderIds = new ConcurrentLinkedQueue<>();
         Semaphore outstanding = new Semaphore(MAX_OUTSTANDING);
@@ -203,7 +210,7 @@ public final class LoadGenerator {
                             return;
                         }
                         if (status >= 200 && status < 300) {
-                            latencies.add(took);
+                            latencies.add(new long[] {scheduled - windowOpens, took});
                         } else {
                             failures.add(status);
                         }
@@ -223,8 +230,10 @@ public final class LoadGenerator {
         ProcessSnapshot after = ProcessSnapshot.take(processes);
         Map<Integer, Integer> byStatus = new TreeMap<>();
         failures.forEach(status -> byStatus.merge(status, 1, Integer::sum));
-        return new Level(0, latencies.stream().mapToLong(Long::longValue).toArray(), after.nanoTime() - before.nanoTime(),
-                warmupCount, byStatus, List.copyOf(orderIds), before, after);
+        List<long[]> answered = List.copyOf(latencies);
+        Level level = new Level(0, answered.stream().mapToLong(sample -> sample[1]).toArray(),
+                after.nanoTime() - before.nanoTime(), warmupCount, byStatus, List.copyOf(orderIds), before, after);
+        return new RateRun(level, answered.stream().mapToLong(sample -> sample[0]).toArray());
     }
 
     /** Sends one order; its id (also of a refused order that has one) goes to {@code orderIds}. */

@@ -1,5 +1,6 @@
 package io.lrasaga.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.lrasaga.bench.LoadGenerator.Level;
 
@@ -25,11 +27,34 @@ public final class Report {
         }
     }
 
-    /** The open-loop run: at {@code fraction} of {@code maxRate}, the highest closed-loop rate measured. */
-    public record OpenLoop(double fraction, double maxRate, Level level) {
+    /**
+     * The open-loop run: at {@code fraction} of {@code maxRate}, the highest closed-loop rate
+     * measured; {@code scheduledNanos} as in {@link LoadGenerator.RateRun}.
+     */
+    public record OpenLoop(double fraction, double maxRate, Level level, long[] scheduledNanos) {
+
+        /** The slices the p99 is shown by, so that one burst is seen as one, not averaged away. */
+        public static final Duration SLICE = Duration.ofSeconds(10);
 
         public double offeredRate() {
             return fraction * maxRate;
+        }
+
+        /** The p99 of the orders scheduled in each {@link #SLICE} of the window, in ms, oldest first. */
+        public List<Double> p99BySlice() {
+            long slice = SLICE.toNanos();
+            int slices = (int) Math.max(1, (level.measuredNanos() + slice - 1) / slice);
+            List<List<Long>> bySlice = new ArrayList<>();
+            for (int i = 0; i < slices; i++) {
+                bySlice.add(new ArrayList<>());
+            }
+            long[] latencies = level.latenciesNanos();
+            for (int i = 0; i < latencies.length; i++) {
+                bySlice.get((int) Math.min(slices - 1, Math.max(0, scheduledNanos[i] / slice))).add(latencies[i]);
+            }
+            return bySlice.stream().filter(samples -> !samples.isEmpty())
+                    .map(samples -> ms(new Percentiles(samples.stream().mapToLong(Long::longValue).toArray()).at(99)))
+                    .toList();
         }
     }
 
@@ -49,11 +74,15 @@ public final class Report {
                 |---|---:|---:|---:|---:|---:|---:|---:|
                 | %.2f of %.1f | %.1f | %.1f | %d | %s | %.1f | %.1f | %.1f |
 
+                p99 ms by %d s of scheduled sends: %s
+
                 Open loop: orders sent on a fixed schedule at %.2f times the highest rate measured above, whatever the
                 answers; each latency runs from the order's scheduled send, so a slow answer counts against every
                 order it delays.
                 """, open.fraction(), open.maxRate(), open.offeredRate(), level.sagasPerSecond(), level.sagas(),
-                failures(level), ms(latency.at(50)), ms(latency.at(95)), ms(latency.at(99)), open.fraction());
+                failures(level), ms(latency.at(50)), ms(latency.at(95)), ms(latency.at(99)),
+                OpenLoop.SLICE.toSeconds(), open.p99BySlice().stream().map(p -> String.format(Locale.ROOT, "%.1f", p))
+                        .collect(Collectors.joining(", ")), open.fraction());
     }
 
     /** One row per level: throughput, latency percentiles, CPU per saga of every process. */

@@ -77,6 +77,9 @@ class BenchOptionsTest {
         assertEquals(0.5, BenchOptions.parse().openLoop());
         assertEquals(0.0, BenchOptions.parse("--open-loop", "0").openLoop());
         assertEquals(0.8, BenchOptions.parse("--open-loop=0.8").openLoop());
+        assertEquals(Duration.ofSeconds(60), BenchOptions.parse().openLoopDuration());
+        assertEquals(Duration.ofMinutes(2), BenchOptions.parse("--open-loop-duration", "2m").openLoopDuration());
+        assertTrue(message("--open-loop-duration", "0s").contains("--open-loop-duration must be positive"));
     }
 
     private static String message(String... args) {

@@ -57,9 +57,14 @@ class LoadGeneratorTest {
     @Test
     void aSystemThatKeepsUpAnswersEveryScheduledOrderAtItsServiceTime() throws Exception {
         LoadGenerator generator = ordersAnsweringIn(5);
-        LoadGenerator.Level level = generator.runAtRate(20, Duration.ofMillis(200), Duration.ofSeconds(1), List.of());
+        LoadGenerator.RateRun run = generator.runAtRate(20, Duration.ofMillis(200), Duration.ofSeconds(1), List.of());
+        LoadGenerator.Level level = run.level();
         // 20 a second for one second, scheduled every 50 ms: 20 measured, 4 in the warm-up.
         assertEquals(20, level.sagas());
+        // each latency knows when its order was scheduled: 0, 50, ... 950 ms into the window
+        assertEquals(20, run.scheduledNanos().length);
+        assertEquals(java.util.stream.LongStream.range(0, 20).map(i -> i * 50).boxed().toList(),
+                java.util.Arrays.stream(run.scheduledNanos()).map(n -> Math.round(n / 1e6)).sorted().boxed().toList());
         assertEquals(4, level.warmupRequests());
         assertEquals(24, level.orderIds().size());
         assertEquals(0, level.failures());
@@ -72,7 +77,7 @@ class LoadGeneratorTest {
         // 20 offered a second to a server that answers 10: the queue grows by one order every
         // 100 ms; a closed loop would report 100 ms for every order.
         LoadGenerator generator = ordersAnsweringIn(100);
-        LoadGenerator.Level level = generator.runAtRate(20, Duration.ZERO, Duration.ofSeconds(1), List.of());
+        LoadGenerator.Level level = generator.runAtRate(20, Duration.ZERO, Duration.ofSeconds(1), List.of()).level();
         assertEquals(20, level.sagas(), "every scheduled order is sent and answered");
         long p99 = new Percentiles(level.latenciesNanos()).at(99);
         // The last order, scheduled at 950 ms, is answered after the 19 before it, at about 2 s:

@@ -69,9 +69,30 @@ class ReportTest {
         Level at32 = level(32, 500, 20);
         Level open = level(0, 250, 40);
         ConfigurationResult result = new ConfigurationResult(Configuration.LRA_SAGA, List.of(at32),
-                Optional.of(new Report.OpenLoop(0.5, 50.0, open)), START, open.after(), 0, List.of());
+                Optional.of(new Report.OpenLoop(0.5, 50.0, open, scheduledEvery(250, 40_000_000))), START, open.after(),
+                0, List.of());
         String table = Report.openLoopTable(result);
         assertTrue(table.contains("| 0.50 of 50.0 | 25.0 | 25.0 | 250 | 0 | 40.0 | 40.0 | 40.0 |"), table);
+        assertTrue(table.contains("p99 ms by 10 s of scheduled sends: 40.0"), table);
         assertEquals("", Report.openLoopTable(result(Configuration.LRA_SAGA, at32)));
+    }
+
+    @Test
+    void theOpenLoopsP99BySliceShowsAStallWhereItHappened() {
+        // 30 s at 10 a second, 10 ms each, except the 5 orders scheduled from 12.0 to 12.4 s: 900 ms
+        long[] latencies = new long[300];
+        long[] scheduled = scheduledEvery(300, 100_000_000);
+        for (int i = 0; i < latencies.length; i++) {
+            latencies[i] = i >= 120 && i < 125 ? 900_000_000L : 10_000_000L;
+        }
+        Level open = new Level(0, latencies, 30_000_000_000L, 0, java.util.Map.of(), List.of(), START, START);
+        Report.OpenLoop run = new Report.OpenLoop(0.5, 20.0, open, scheduled);
+        assertEquals(List.of(10.0, 900.0, 10.0), run.p99BySlice());
+        // the whole window's p99 (3rd of 300 from the top) is the stall as well: 5 of 300 is 1.7 %
+        assertEquals(900.0, Report.ms(new Percentiles(latencies).at(99)));
+    }
+
+    private static long[] scheduledEvery(int count, long nanos) {
+        return LongStream.range(0, count).map(i -> i * nanos).toArray();
     }
 }
