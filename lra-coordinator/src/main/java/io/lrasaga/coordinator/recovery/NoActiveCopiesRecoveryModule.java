@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,8 +20,7 @@ import com.arjuna.ats.arjuna.state.InputObjectState;
 import com.arjuna.ats.internal.arjuna.common.UidHelper;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
 
-import io.lrasaga.coordinator.store.LraIds;
-import io.narayana.lra.LRAData;
+import io.lrasaga.coordinator.store.LraStore;
 import io.narayana.lra.coordinator.domain.model.LongRunningAction;
 import io.narayana.lra.coordinator.domain.service.LRAService;
 import io.narayana.lra.coordinator.internal.LRARecoveryModule;
@@ -73,13 +71,7 @@ public class NoActiveCopiesRecoveryModule extends LRARecoveryModule {
     private synchronized void recoverStored() {
         List<Uid> stored = storedLras();
         LRAService service = getService();
-        Map<String, LongRunningAction> served = new HashMap<>();
-        for (LRAData data : service.getAll()) {
-            LongRunningAction lra = service.lookupTransaction(data.getLraId());
-            if (lra != null) {
-                served.put(LraIds.uidOf(lra.getId()), lra);
-            }
-        }
+        Map<String, LongRunningAction> served = LraStore.inMemory(service);
         for (Uid uid : stored) {
             LongRunningAction lra = served.get(uid.fileStringForm());
             if (lra == null) {

@@ -40,8 +40,12 @@ public class LraStore {
 
     /** Every LRA the coordinator holds in memory, by uid. */
     public Map<String, LongRunningAction> inMemory() {
+        return inMemory(service());
+    }
+
+    /** The same from the given service: for Narayana's recovery module, which is no bean. */
+    public static Map<String, LongRunningAction> inMemory(LRAService service) {
         Map<String, LongRunningAction> found = new LinkedHashMap<>();
-        LRAService service = service();
         for (LRAData data : service.getAll()) {
             LongRunningAction lra = service.lookupTransaction(data.getLraId());
             if (lra != null) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.lrasaga.bench.LoadGenerator.Level;
@@ -43,16 +44,12 @@ public final class Report {
         /** The p99 of the orders scheduled in each {@link #SLICE} of the window, in ms, oldest first. */
         public List<Double> p99BySlice() {
             long slice = SLICE.toNanos();
-            int slices = (int) Math.max(1, (level.measuredNanos() + slice - 1) / slice);
-            List<List<Long>> bySlice = new ArrayList<>();
-            for (int i = 0; i < slices; i++) {
-                bySlice.add(new ArrayList<>());
-            }
             long[] latencies = level.latenciesNanos();
+            Map<Long, List<Long>> bySlice = new TreeMap<>();
             for (int i = 0; i < latencies.length; i++) {
-                bySlice.get((int) Math.min(slices - 1, Math.max(0, scheduledNanos[i] / slice))).add(latencies[i]);
+                bySlice.computeIfAbsent(scheduledNanos[i] / slice, index -> new ArrayList<>()).add(latencies[i]);
             }
-            return bySlice.stream().filter(samples -> !samples.isEmpty())
+            return bySlice.values().stream()
                     .map(samples -> ms(new Percentiles(samples.stream().mapToLong(Long::longValue).toArray()).at(99)))
                     .toList();
         }
