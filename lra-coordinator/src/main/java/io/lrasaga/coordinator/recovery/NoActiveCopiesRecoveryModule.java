@@ -78,6 +78,9 @@ public class NoActiveCopiesRecoveryModule extends LRARecoveryModule {
                 recoverOne(uid);
                 continue;
             }
+            if (lra.getLRAStatus() == LRAStatus.Active) {
+                continue; // nothing to replay; and locking it would cost every LRA in flight a lock
+            }
             URI id = lra.getId();
             ReentrantLock lock = service.tryLockTransaction(id);
             if (lock == null) {
@@ -89,6 +92,22 @@ public class NoActiveCopiesRecoveryModule extends LRARecoveryModule {
                 }
             } finally {
                 lock.unlock();
+                forgetLockOfEnded(service, id);
+            }
+        }
+    }
+
+    /**
+     * Narayana creates a lock for any id it is asked to lock and drops it only when it removes a
+     * served LRA; an LRA that ended while this pass held its lock has been removed already, so
+     * its lock would stay in the map for the coordinator's lifetime. Under the service's monitor,
+     * the one its lock calls hold, so no request takes that lock meanwhile; for an id neither
+     * served nor recovering, {@code remove} drops only the lock.
+     */
+    private static void forgetLockOfEnded(LRAService service, URI id) {
+        synchronized (service) {
+            if (!service.hasTransaction(id)) {
+                service.remove(id);
             }
         }
     }
