@@ -113,6 +113,7 @@ public final class BenchMain {
                     : options.warmup();
             orderIds.addAll(generator.run(options.highestConcurrency(), Duration.ZERO, firstWarmup, processes)
                     .orderIds());
+            settleJit(generator, options.highestConcurrency(), processes, orderIds);
             StringBuilder profile = new StringBuilder();
             for (int concurrency : options.concurrency()) {
                 LoadGenerator.Level level = profiled(system, concurrency, profile,
@@ -176,7 +177,8 @@ public final class BenchMain {
                 // fill first; the soak then shows what still grows.
                 LoadGenerator.Level warmUp = generator.run(concurrency, Duration.ZERO, options.jitWarmup(), processes);
                 orderIds.addAll(warmUp.orderIds());
-                ProcessSnapshot warm = warmUp.after();
+                settleJit(generator, concurrency, processes, orderIds);
+                ProcessSnapshot warm = ProcessSnapshot.take(processes);
                 Map<String, OptionalLong> liveAfterWarmUp = liveHeaps(processes);
                 StringBuilder header = new StringBuilder("| elapsed s | sagas/s | p99 ms |");
                 cold.memoryKb().keySet().forEach(p -> header.append(' ').append(p).append(" MB |"));
@@ -206,6 +208,17 @@ public final class BenchMain {
         }
         saveReport();
         return consistent;
+    }
+
+    /** With {@code --jit-settle}: more warm-up until the JIT is quiet, and a line in the report on how that went. */
+    private void settleJit(LoadGenerator generator, int concurrency, List<MeasuredProcess> processes,
+            List<String> orderIds) throws InterruptedException {
+        if (options.jitSettle() > 0) {
+            JitSettle.Outcome outcome = JitSettle.run(generator, concurrency, processes, options.jitSettle(),
+                    options.jitSettleMax(), JitSettle.STEP, orderIds::addAll, System.out::println);
+            print("(" + outcome.describe() + ")");
+            print("");
+        }
     }
 
     /** The JVMs' heaps after a full collection each, by process. */
@@ -361,7 +374,7 @@ public final class BenchMain {
         if (options.soak().isPresent()) {
             return "--soak " + options.soak().get().toSeconds() + "s --concurrency " + options.highestConcurrency()
                     + " --configs " + String.join(",", options.configs().stream().map(Configuration::id).toList())
-                    + " --jit-warmup " + options.jitWarmup().toSeconds() + "s";
+                    + " --jit-warmup " + options.jitWarmup().toSeconds() + "s" + settleOptions(options);
         }
         StringBuilder out = new StringBuilder();
         out.append("--duration ").append(options.duration().toMillis() / 1000.0).append("s --warmup ")
@@ -372,11 +385,18 @@ public final class BenchMain {
         if (options.profile()) {
             out.append(" --profile");
         }
-        out.append(" --jit-warmup ").append(options.jitWarmup().toMillis() / 1000.0).append('s');
+        out.append(" --jit-warmup ").append(options.jitWarmup().toMillis() / 1000.0).append('s')
+                .append(settleOptions(options));
         if (!options.jvmOptions().equals(BenchOptions.DEFAULT_JVM_OPTIONS)) {
             out.append(" --jvm-options '").append(options.jvmOptions()).append('\'');
         }
         return out.toString().replace(".0s", "s");
+    }
+
+    private static String settleOptions(BenchOptions options) {
+        return options.jitSettle() == 0 ? ""
+                : String.format(Locale.ROOT, " --jit-settle %.1f%% --jit-settle-max %ds", 100 * options.jitSettle(),
+                        options.jitSettleMax().toSeconds()).replace(".0%", "%");
     }
 
     private void print(String line) {

@@ -24,10 +24,14 @@ import java.util.Optional;
  * @param openLoop    after the levels, an open-loop run at this fraction of the highest rate
  *                    measured (0: none)
  * @param openLoopDuration the open-loop run's measured time, after the warm-up
+ * @param jitSettle   when above 0: after {@code jitWarmup}, more unmeasured load until the JIT
+ *                    compiler threads used at most this fraction of all the run's CPU over one
+ *                    step ({@link JitSettle}), or until {@code jitSettleMax}
+ * @param jitSettleMax the most the settling adds to {@code jitWarmup}
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> concurrency, List<Configuration> configs,
         Optional<Duration> soak, boolean profile, String jvmOptions, Duration jitWarmup, double openLoop,
-        Duration openLoopDuration) {
+        Duration openLoopDuration, double jitSettle, Duration jitSettleMax) {
 
     /**
      * Full JIT (C1 then C2), unlike the launcher's fast-start default: a benchmark measures the
@@ -44,7 +48,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
             usage: ./run.sh bench [--duration 20s] [--warmup 5s] [--concurrency 1,8,32]
                                   [--configs floor,stock,lra-saga] [--soak 10m] [--profile]
                                   [--jit-warmup 60s] [--jvm-options '...'] [--open-loop 0.5]
-                                  [--open-loop-duration 60s]
+                                  [--open-loop-duration 60s] [--jit-settle 3%] [--jit-settle-max 15m]
               --duration     measured time per concurrency level (default 20s)
               --warmup       unmeasured load before each level (default 5s)
               --concurrency  closed-loop clients, one HTTP connection each (default 1,8,32)
@@ -60,6 +64,9 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
                              the first level or the soak (default 60s; at least --warmup; the
                              reference run uses 8m)
+              --jit-settle P after --jit-warmup, go on warming up in 15 s steps until the JIT
+                             compiler threads used at most P % of all CPU in a step (default
+                             off; the reference run uses 3%), at most --jit-settle-max (15m)
               --open-loop F  after the levels, orders on a fixed schedule at F times the highest
                              rate measured (default 0.5, the latency target's point; 0: none),
                              for --warmup then --open-loop-duration; latency from each
@@ -94,6 +101,12 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         if (openLoopDuration.isZero() || openLoopDuration.isNegative()) {
             throw new IllegalArgumentException("--open-loop-duration must be positive");
         }
+        if (!(jitSettle >= 0 && jitSettle < 1)) {
+            throw new IllegalArgumentException("--jit-settle takes a share of the CPU from 0 (off) to below 100 %, e.g. 3%");
+        }
+        if (jitSettleMax.isNegative()) {
+            throw new IllegalArgumentException("--jit-settle-max must not be negative");
+        }
         if (!(openLoop >= 0 && openLoop <= 1)) {
             throw new IllegalArgumentException("--open-loop takes a fraction from 0 (none) to 1, e.g. 0.5");
         }
@@ -112,6 +125,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         Duration jitWarmup = Duration.ofSeconds(60);
         double openLoop = 0.5;
         Duration openLoopDuration = Duration.ofSeconds(60);
+        double jitSettle = 0;
+        Duration jitSettleMax = Duration.ofMinutes(15);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -140,6 +155,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                 case "--jit-warmup" -> jitWarmup = duration(value);
                 case "--open-loop" -> openLoop = fraction(value);
                 case "--open-loop-duration" -> openLoopDuration = duration(value);
+                case "--jit-settle" -> jitSettle = percent(value);
+                case "--jit-settle-max" -> jitSettleMax = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -147,7 +164,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
             configs = soak.isPresent() ? List.of(Configuration.LRA_SAGA) : List.of(Configuration.values());
         }
         return new BenchOptions(duration, warmup, concurrency, configs, soak, profile, jvmOptions, jitWarmup, openLoop,
-                openLoopDuration);
+                openLoopDuration, jitSettle, jitSettleMax);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */
@@ -174,6 +191,16 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a fraction: '" + text + "' (e.g. 0.5)");
+        }
+    }
+
+    /** {@code 3%} or {@code 3}: a share of 100, as a fraction. */
+    private static double percent(String text) {
+        String t = text.trim();
+        try {
+            return Double.parseDouble(t.endsWith("%") ? t.substring(0, t.length() - 1) : t) / 100;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a percentage: '" + text + "' (e.g. 3%)");
         }
     }
 

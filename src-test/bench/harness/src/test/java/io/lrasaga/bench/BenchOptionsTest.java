@@ -82,6 +82,19 @@ class BenchOptionsTest {
         assertTrue(message("--open-loop-duration", "0s").contains("--open-loop-duration must be positive"));
     }
 
+    @Test
+    void theJitSettlesOnlyWhenAskedAndWithinItsLimit() {
+        assertEquals(0.0, BenchOptions.parse().jitSettle());
+        assertEquals(Duration.ofMinutes(15), BenchOptions.parse().jitSettleMax());
+        assertEquals(0.03, BenchOptions.parse("--jit-settle", "3%").jitSettle(), 1e-12);
+        assertEquals(0.025, BenchOptions.parse("--jit-settle=2.5").jitSettle(), 1e-12);
+        assertEquals(Duration.ofMinutes(5), BenchOptions.parse("--jit-settle-max", "5m").jitSettleMax());
+        assertTrue(message("--jit-settle", "100%").contains("from 0 (off) to below 100 %"));
+        assertTrue(message("--jit-settle", "-1").contains("from 0 (off) to below 100 %"));
+        assertTrue(message("--jit-settle", "some").contains("not a percentage: 'some'"));
+        assertTrue(message("--jit-settle-max", "soon").contains("not a duration: 'soon'"));
+    }
+
     private static String message(String... args) {
         return assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args)).getMessage();
     }
