@@ -1,8 +1,12 @@
 package io.lrasaga.clientpool;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
+import org.apache.http.HttpResponse;
 import org.apache.http.client.HttpClient;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.protocol.HttpContext;
 import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.jboss.resteasy.client.jaxrs.internal.ClientInvocation;
 
@@ -22,15 +26,40 @@ final class ClientScopedEngine extends ApacheHttpClient43Engine {
         super(shared, false);
     }
 
+    /**
+     * RESTEasy 6.2's Apache engine's call, with a {@link PooledAnswer} in place of its
+     * finalizable answer (later RESTEasy versions dropped the finalizer too).
+     */
     @Override
-    public Response invoke(Invocation request) {
-        Response response = super.invoke(request);
-        if (request instanceof ClientInvocation invocation && invocation.getClient() instanceof OpenAnswers.Owner owner) {
+    public Response invoke(Invocation invocation) {
+        ClientInvocation request = (ClientInvocation) invocation;
+        HttpRequestBase method = createHttpMethod(request.getUri().toString(), request.getMethod());
+        HttpResponse answer;
+        try {
+            loadHttpMethod(request, method);
+            HttpContext context = httpContextProvider != null ? httpContextProvider.getContext() : null;
+            answer = httpClient.execute(method, context);
+        } catch (Exception e) {
+            throw new ProcessingException("Unable to invoke request: " + e, e);
+        } finally {
+            cleanUpAfterExecute(method);
+        }
+        PooledAnswer response = new PooledAnswer(request, answer, this::createBufferedStream);
+        response.setProperties(request.getMutableProperties());
+        response.setStatus(answer.getStatusLine().getStatusCode());
+        response.setReasonPhrase(answer.getStatusLine().getReasonPhrase());
+        response.setHeaders(extractHeaders(answer));
+        response.setClientConfiguration(request.getClientConfiguration());
+        keep(request, response);
+        return response;
+    }
+
+    private void keep(ClientInvocation request, Response response) {
+        if (request.getClient() instanceof OpenAnswers.Owner owner) {
             owner.answers().add(response);
         } else {
             answers.add(response);
         }
-        return response;
     }
 
     @Override

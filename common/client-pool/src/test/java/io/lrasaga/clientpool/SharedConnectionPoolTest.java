@@ -1,6 +1,7 @@
 package io.lrasaga.clientpool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,6 +151,60 @@ class SharedConnectionPoolTest {
             SharedConnectionPool.replace(previous);
             quick.close();
         }
+    }
+
+    @Test
+    void answersOnThePoolAreNotFinalizable() {
+        // RESTEasy's finalizable answers kept every answer of the last seconds alive through each
+        // young collection: 78 ms of a 119 ms pause in orders under load.
+        Client client = new ResteasyClientBuilderImpl().build();
+        try (Response response = client.target(uri("/callback")).request().put(Entity.text(""))) {
+            assertEquals(200, response.getStatus());
+            assertEquals("Completed", response.readEntity(String.class));
+            for (Class<?> type = response.getClass(); type != Object.class; type = type.getSuperclass()) {
+                for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                    assertFalse(method.getName().equals("finalize") && method.getParameterCount() == 0,
+                            type.getName() + " declares finalize()");
+                }
+            }
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void anAnswerNobodyClosesFreesItsConnectionOnceUnreachable() {
+        SharedConnectionPool single = new SharedConnectionPool(new PoolSettings(true, true, 1, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        SharedConnectionPool previous = SharedConnectionPool.replace(single);
+        // A long-lived client, as a MicroProfile REST client is: closing it is not what frees the connection.
+        Client client = new ResteasyClientBuilderImpl().connectTimeout(300, TimeUnit.MILLISECONDS).build();
+        try {
+            assertEquals(200, statusLeftOpen(client));
+            assertThrows(ProcessingException.class, () -> client.target(uri("/callback")).request()
+                    .put(Entity.text("")).close(), "the only connection is held by the answer left open");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean freed = false;
+            while (!freed && System.nanoTime() < deadline) {
+                System.gc();
+                // each try waits up to 300 ms for the pool's connection
+                try (Response again = client.target(uri("/callback")).request().put(Entity.text(""))) {
+                    freed = again.getStatus() == 200;
+                } catch (ProcessingException stillHeld) {
+                    freed = false;
+                }
+            }
+            assertTrue(freed, "the connection of the unreachable answer was not freed within 30 s");
+        } finally {
+            client.close();
+            SharedConnectionPool.replace(previous);
+            single.close();
+        }
+    }
+
+    // Its own method, so that nothing on the test's stack keeps the answer reachable.
+    private int statusLeftOpen(Client client) {
+        return client.target(uri("/callback")).request().put(Entity.text("")).getStatus();
     }
 
     private void startServerOn(int port) throws IOException {

@@ -63,7 +63,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                              stacks in .lra-saga-bench/<config>/profile/<process>-c<conc>.collapsed
               --jit-warmup   unmeasured load at the highest concurrency after start-up, before
                              the first level or the soak (default 60s; at least --warmup; the
-                             reference run uses 8m)
+                             reference run uses 5m with --jit-settle 3%)
               --jit-settle P after --jit-warmup, go on warming up in 15 s steps until the JIT
                              compiler threads used at most P % of all CPU in a step (default
                              off; the reference run uses 3%), at most --jit-settle-max (15m)
