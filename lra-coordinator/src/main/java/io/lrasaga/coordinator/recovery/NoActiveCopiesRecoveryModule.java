@@ -87,9 +87,7 @@ public class NoActiveCopiesRecoveryModule extends LRARecoveryModule {
                 continue; // a request is ending it
             }
             try {
-                if (lra.getLRAStatus() != LRAStatus.Active) {
-                    recoverOne(uid);
-                }
+                recoverOne(uid); // no longer Active, and an LRA never becomes Active again
             } finally {
                 lock.unlock();
                 forgetLockOfEnded(service, id);
